@@ -1,0 +1,256 @@
+using System.Globalization;
+using GridEdge.Control.Allocation;
+using GridEdge.Domain.Control;
+using GridEdge.Domain.Readings;
+using GridEdge.Domain.Site;
+
+namespace GridEdge.Control;
+
+/// <summary>
+/// The real-time controller: once per cycle it turns a <see cref="SiteSnapshot"/> into a setpoint for
+/// every chargepoint. Order of precedence: trust in the data (fail-safe), then the grid limits
+/// (per phase and total, by priority and fair share), then the modes and PV surplus, then ramps and
+/// deadband. Not thread-safe: one control loop owns it.
+/// </summary>
+public sealed class SiteController
+{
+    private readonly SiteDefinition _site;
+    private readonly ControlSettings _settings;
+    private readonly ChargePointRuntime[] _chargePoints;
+    private readonly SurplusPlanner _surplusPlanner;
+    private DateTimeOffset? _lastCycle;
+
+    public SiteController(SiteDefinition site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        _site = site;
+        _settings = site.Control;
+        _chargePoints = [.. site.ChargePoints.Select(c => new ChargePointRuntime(c))];
+        _surplusPlanner = new SurplusPlanner(_settings);
+    }
+
+    public ChargeMode ModeOf(string chargePointId) => Find(chargePointId).Mode;
+
+    /// <summary>Changes a chargepoint's mode from the next cycle on (API, MQTT, dashboard).</summary>
+    public void SetMode(string chargePointId, ChargeMode mode)
+    {
+        var runtime = Find(chargePointId);
+        if (runtime.Mode != mode)
+        {
+            runtime.Mode = mode;
+            runtime.ResetSurplusTimers();
+        }
+    }
+
+    public IReadOnlyList<ChargePointStatistics> Statistics() =>
+        [.. _chargePoints.Select(c => new ChargePointStatistics(c.Definition.Id, c.StartCount, c.PhaseSwitchCount))];
+
+    public ControlDecision Decide(SiteSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var now = snapshot.Time;
+        var elapsed = _lastCycle is { } last ? now - last : _settings.Interval;
+        elapsed = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed > 10 * _settings.Interval ? 10 * _settings.Interval : elapsed;
+        _lastCycle = now;
+
+        var decisions = new ChargePointDecision[_chargePoints.Length];
+        var grid = snapshot.Meter(_site.Grid.MeterId);
+        if (grid is null || !grid.IsUsableAt(now, _settings.StaleAfter))
+        {
+            var why = grid is null
+                ? "no grid meter reading"
+                : grid.Quality == ReadingQuality.Invalid
+                    ? "grid meter reading invalid"
+                    : string.Create(CultureInfo.InvariantCulture, $"grid meter reading {grid.AgeAt(now).TotalSeconds:0.0} s old (limit {_settings.StaleAfter.TotalSeconds:0.#} s)");
+            for (var i = 0; i < _chargePoints.Length; i++)
+            {
+                decisions[i] = SafeValue(_chargePoints[i], snapshot, DecisionReason.FailSafe, why, now);
+            }
+
+            return new ControlDecision
+            {
+                Time = now,
+                FailSafe = true,
+                GridPower = grid?.Value.Power ?? default,
+                BaseLoad = default,
+                Surplus = default,
+                ChargePoints = decisions,
+            };
+        }
+
+        var intents = new List<ChargeIntent>(_chargePoints.Length);
+        var intentIndex = new List<int>(_chargePoints.Length);
+        var trusted = new List<(ChargePointDefinition, ChargePointSample)>(_chargePoints.Length);
+        for (var i = 0; i < _chargePoints.Length; i++)
+        {
+            var runtime = _chargePoints[i];
+            var reading = snapshot.ChargePoint(runtime.Definition.Id);
+            if (reading is null || !reading.IsUsableAt(now, _settings.ChargerStaleAfter))
+            {
+                var why = reading is null ? "no reading from the charger" : "charger reading stale or invalid";
+                decisions[i] = SafeValue(runtime, snapshot, DecisionReason.ChargerStale, why, now);
+                continue;
+            }
+
+            trusted.Add((runtime.Definition, reading.Value));
+            if (StopReason(runtime, reading.Value, now) is { } stop)
+            {
+                if (stop.Reason is DecisionReason.NotPluggedIn or DecisionReason.ModeOff)
+                {
+                    runtime.ResetSurplusTimers();
+                }
+
+                decisions[i] = Command(runtime, 0, stop.Reason, stop.Detail, now);
+                continue;
+            }
+
+            intents.Add(new ChargeIntent(runtime, reading.Value));
+            intentIndex.Add(i);
+        }
+
+        var measurement = SiteMeasurement.From(_site.Grid, grid.Value, trusted);
+        var surplus = -measurement.BasePower.Watts - _settings.Reserve.Watts;
+        _surplusPlanner.Plan(intents, surplus, now);
+        var allowed = ApplyGridLimits(intents, measurement, out var headroom);
+
+        for (var k = 0; k < intents.Count; k++)
+        {
+            decisions[intentIndex[k]] = Finish(intents[k], allowed[k], headroom[k], elapsed, now);
+        }
+
+        return new ControlDecision
+        {
+            Time = now,
+            FailSafe = false,
+            GridPower = measurement.GridPower,
+            BaseLoad = measurement.BasePower,
+            Surplus = new(surplus),
+            ChargePoints = decisions,
+        };
+    }
+
+    /// <summary>
+    /// Shares the room under the per-phase fuse and the total import limit among all wishes, by
+    /// priority and fair share, each chargepoint getting 0 or at least its minimum current.
+    /// </summary>
+    private double[] ApplyGridLimits(List<ChargeIntent> intents, SiteMeasurement measurement, out double[] headroom)
+    {
+        var gridPhases = _site.Grid.Phases;
+        var capacity = new double[gridPhases + 1];
+        measurement.PhaseHeadroomAmperes.CopyTo(capacity, 0);
+        capacity[gridPhases] = measurement.TotalHeadroomWatts;
+
+        var requests = new ShareRequest[intents.Count];
+        for (var k = 0; k < intents.Count; k++)
+        {
+            var runtime = intents[k].Runtime;
+            var definition = runtime.Definition;
+            var usage = new double[gridPhases + 1];
+            PhaseMap.Usage(definition, runtime.Phases, gridPhases).CopyTo(usage, 0);
+            usage[gridPhases] = definition.Voltage.Volts * runtime.Phases;
+            requests[k] = new ShareRequest(intents[k].Amperes, definition.MinCurrent.Amperes, definition.Priority, runtime.IsRunning, usage);
+        }
+
+        var allowed = new double[intents.Count];
+        var remaining = FairShareAllocator.Allocate(capacity, requests, allowed);
+        headroom = new double[intents.Count];
+        for (var k = 0; k < intents.Count; k++)
+        {
+            headroom[k] = FairShareAllocator.Headroom(requests[k], remaining);
+            if (allowed[k] < intents[k].Amperes - 1e-6)
+            {
+                intents[k].Reason = allowed[k] > 0 ? DecisionReason.GridLimit : DecisionReason.GridLimitStopped;
+                intents[k].Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"grid limit allows {allowed[k]:0.0} A of {intents[k].Amperes:0.0} A wanted");
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Applies current step, ramp-up limit and deadband, and records the command.</summary>
+    private ChargePointDecision Finish(ChargeIntent intent, double allowedAmperes, double headroomAmperes, TimeSpan elapsed, DateTimeOffset now)
+    {
+        var runtime = intent.Runtime;
+        var definition = runtime.Definition;
+        var target = new Domain.Units.Current(allowedAmperes).FloorTo(definition.CurrentStep).Amperes;
+        if (target < definition.MinCurrent.Amperes - 1e-9)
+        {
+            target = 0;
+        }
+
+        var reason = intent.Reason;
+        var detail = intent.Detail;
+        var last = runtime.CommandedAmperes;
+        if (target > 0)
+        {
+            var rampLimit = Math.Max(last, definition.MinCurrent.Amperes) + (_settings.RampUpPerSecond.Amperes * elapsed.TotalSeconds);
+            if (target > rampLimit + 1e-9)
+            {
+                target = Math.Max(definition.MinCurrent.Amperes, new Domain.Units.Current(rampLimit).FloorTo(definition.CurrentStep).Amperes);
+                reason = DecisionReason.RampUp;
+                detail = string.Create(CultureInfo.InvariantCulture, $"ramping up towards {allowedAmperes:0.0} A ({intent.Reason})");
+            }
+
+            // Small changes are not worth a command, as long as the old value still fits the grid limits.
+            var oldStillAllowed = last <= allowedAmperes + headroomAmperes + 1e-9;
+            if (last > 0 && Math.Abs(target - last) < _settings.Deadband.Amperes && oldStillAllowed)
+            {
+                target = last;
+            }
+        }
+
+        return Command(runtime, target, reason, detail, now);
+    }
+
+    private ChargePointDecision Command(ChargePointRuntime runtime, double amperes, DecisionReason reason, string detail, DateTimeOffset now)
+    {
+        if (!runtime.IsRunning && amperes > 0)
+        {
+            runtime.StartCount++;
+        }
+
+        runtime.CommandedAmperes = amperes;
+        var definition = runtime.Definition;
+        var setpoint = Setpoint.ForCurrent(definition.Id, new(amperes), runtime.Phases, definition.Voltage, now, _settings.SetpointTtl);
+        return new ChargePointDecision(definition.Id, setpoint, reason, detail);
+    }
+
+    /// <summary>The value a chargepoint falls back to when the controller cannot trust its data.</summary>
+    private ChargePointDecision SafeValue(ChargePointRuntime runtime, SiteSnapshot snapshot, DecisionReason reason, string why, DateTimeOffset now)
+    {
+        var reading = snapshot.ChargePoint(runtime.Definition.Id);
+        var keepMinimum = _settings.FailSafeAction == FailSafeAction.MinCurrent
+            && runtime.IsRunning
+            && runtime.Mode != ChargeMode.Off
+            && reading is { Value.IsPluggedIn: true };
+        var amperes = keepMinimum ? runtime.Definition.MinCurrent.Amperes : 0;
+        var action = keepMinimum ? "minimum current" : "off";
+        return Command(runtime, amperes, reason, $"{why}: {action}", now);
+    }
+
+    private static (DecisionReason Reason, string Detail)? StopReason(ChargePointRuntime runtime, ChargePointSample sample, DateTimeOffset now)
+    {
+        if (runtime.Mode == ChargeMode.Off)
+        {
+            return (DecisionReason.ModeOff, "mode off");
+        }
+
+        if (runtime.PhaseSwitchPauseUntil is { } pauseUntil && now < pauseUntil)
+        {
+            return (DecisionReason.PhaseSwitchPause, string.Create(CultureInfo.InvariantCulture, $"phase switch to {runtime.Phases} phase(s)"));
+        }
+
+        return sample.Status switch
+        {
+            ChargePointStatus.Disconnected => (DecisionReason.NotPluggedIn, "no vehicle"),
+            ChargePointStatus.Error => (DecisionReason.ChargerFault, "charger reports an error"),
+            ChargePointStatus.Complete => (DecisionReason.VehicleFull, "vehicle reports charging complete"),
+            _ => null,
+        };
+    }
+
+    private ChargePointRuntime Find(string chargePointId) =>
+        _chargePoints.FirstOrDefault(c => c.Definition.Id == chargePointId)
+        ?? throw new ArgumentException($"unknown chargepoint '{chargePointId}'", nameof(chargePointId));
+}

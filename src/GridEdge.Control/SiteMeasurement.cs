@@ -1,0 +1,78 @@
+using GridEdge.Domain.Readings;
+using GridEdge.Domain.Site;
+using GridEdge.Domain.Units;
+
+namespace GridEdge.Control;
+
+/// <summary>
+/// The site as one control cycle sees it: what the grid meter shows, what the chargepoints draw,
+/// and therefore the base load (everything but the chargepoints, PV counted negative) and the
+/// room left under the grid limits.
+/// </summary>
+internal sealed class SiteMeasurement
+{
+    private SiteMeasurement(Power gridPower, Power basePower, double[] phaseHeadroom, double totalHeadroomWatts)
+    {
+        GridPower = gridPower;
+        BasePower = basePower;
+        PhaseHeadroomAmperes = phaseHeadroom;
+        TotalHeadroomWatts = totalHeadroomWatts;
+    }
+
+    public Power GridPower { get; }
+
+    /// <summary>Consumption without chargepoints; negative when PV exceeds the house load.</summary>
+    public Power BasePower { get; }
+
+    /// <summary>Current per phase the chargepoints may draw in total (negative when the house alone overloads it).</summary>
+    public double[] PhaseHeadroomAmperes { get; }
+
+    /// <summary>Power the chargepoints may draw in total under the import limit.</summary>
+    public double TotalHeadroomWatts { get; }
+
+    /// <summary>
+    /// Subtracts the draw of every chargepoint with a trusted reading from the grid meter. A
+    /// chargepoint without one stays inside the base load, which only makes the headroom smaller.
+    /// </summary>
+    public static SiteMeasurement From(
+        GridConnection grid,
+        MeterSample gridSample,
+        IReadOnlyList<(ChargePointDefinition Definition, ChargePointSample Sample)> trustedChargePoints)
+    {
+        var phases = grid.Phases;
+        var phaseCurrents = new double[phases];
+        if (gridSample.PhaseCurrents.Count == phases)
+        {
+            for (var p = 0; p < phases; p++)
+            {
+                phaseCurrents[p] = gridSample.PhaseCurrents[p].Amperes;
+            }
+        }
+        else
+        {
+            // Meter reports totals only: assume a balanced load.
+            Array.Fill(phaseCurrents, gridSample.Power.PerPhaseCurrent(grid.Voltage, phases).Amperes);
+        }
+
+        var chargersPower = Power.Zero;
+        foreach (var (definition, sample) in trustedChargePoints)
+        {
+            chargersPower += sample.Power;
+            var signedCurrent = Math.Sign(sample.Power.Watts) * sample.ChargeCurrent.Amperes;
+            var usage = PhaseMap.Usage(definition, sample.ActivePhases, phases);
+            for (var p = 0; p < phases; p++)
+            {
+                phaseCurrents[p] -= signedCurrent * usage[p];
+            }
+        }
+
+        var headroom = new double[phases];
+        for (var p = 0; p < phases; p++)
+        {
+            headroom[p] = grid.MaxCurrentPerPhase.Amperes - phaseCurrents[p];
+        }
+
+        var basePower = gridSample.Power - chargersPower;
+        return new SiteMeasurement(gridSample.Power, basePower, headroom, (grid.EffectiveImportLimit - basePower).Watts);
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using GridEdge.Control.Allocation;
+using GridEdge.Domain.Control;
+using GridEdge.Domain.Site;
+
+namespace GridEdge.Control;
+
+/// <summary>
+/// Turns PV surplus into what each chargepoint would like: `now` takes its maximum, `minsolar` its
+/// minimum plus a share, `solar` a share only — shares fair within a priority, with start/stop
+/// delays and phase switching so that setpoints do not flap when the surplus hovers at a threshold.
+/// </summary>
+internal sealed class SurplusPlanner(ControlSettings settings)
+{
+    /// <summary>Fills Amperes/Reason of every intent (phase switch pauses are reported with Amperes 0).</summary>
+    public void Plan(IReadOnlyList<ChargeIntent> intents, double surplusWatts, DateTimeOffset now)
+    {
+        var pool = surplusWatts;
+        foreach (var intent in intents)
+        {
+            var runtime = intent.Runtime;
+            if (runtime.Mode == ChargeMode.Now)
+            {
+                // A car on `now` charges anyway: its draw is not surplus for the others.
+                pool -= Math.Max(0, intent.Sample.Power.Watts);
+            }
+            else if (runtime.Mode == ChargeMode.MinSolar)
+            {
+                pool -= runtime.Definition.MinPower(runtime.Phases).Watts;
+            }
+        }
+
+        var requests = new ShareRequest[intents.Count];
+        for (var i = 0; i < intents.Count; i++)
+        {
+            requests[i] = ShareRequestFor(intents[i].Runtime);
+        }
+
+        var shares = new double[intents.Count];
+        FairShareAllocator.Allocate([pool], requests, shares);
+
+        for (var i = 0; i < intents.Count; i++)
+        {
+            var intent = intents[i];
+            intent.SurplusShareWatts = shares[i];
+            if (SwitchPhasesIfDue(intent, now))
+            {
+                continue;
+            }
+
+            switch (intent.Runtime.Mode)
+            {
+                case ChargeMode.Now:
+                    intent.Amperes = intent.Runtime.Definition.MaxCurrent.Amperes;
+                    intent.Reason = DecisionReason.MaxCurrent;
+                    intent.Detail = "mode now";
+                    break;
+                case ChargeMode.MinSolar:
+                    PlanMinSolar(intent);
+                    break;
+                default:
+                    PlanSolar(intent, now);
+                    break;
+            }
+        }
+    }
+
+    private ShareRequest ShareRequestFor(ChargePointRuntime runtime)
+    {
+        var definition = runtime.Definition;
+        var maxPhases = definition.Phases;
+        var minPhases = definition.PhaseSwitching ? 1 : definition.Phases;
+        return runtime.Mode switch
+        {
+            ChargeMode.Solar => new ShareRequest(
+                definition.MaxPower(maxPhases).Watts,
+                definition.MinPower(minPhases).Watts
+                    + (runtime.IsRunning ? -settings.DisableThreshold.Watts : settings.EnableThreshold.Watts),
+                definition.Priority,
+                runtime.IsRunning,
+                [1.0]),
+            ChargeMode.MinSolar => new ShareRequest(
+                definition.MaxPower(maxPhases).Watts - definition.MinPower(runtime.Phases).Watts,
+                0,
+                definition.Priority,
+                runtime.IsRunning,
+                [1.0]),
+            _ => new ShareRequest(0, 0, definition.Priority, runtime.IsRunning, [1.0]),
+        };
+    }
+
+    /// <summary>Power this chargepoint could use from the surplus, its guaranteed minimum included.</summary>
+    private static double AvailableWatts(ChargeIntent intent) =>
+        intent.Runtime.Mode == ChargeMode.MinSolar
+            ? intent.SurplusShareWatts + intent.Runtime.Definition.MinPower(intent.Runtime.Phases).Watts
+            : intent.SurplusShareWatts;
+
+    /// <summary>
+    /// Decides whether a switchable chargepoint should change its phase count. Idle chargepoints
+    /// switch at once; a running one only after the surplus favoured the other count for the
+    /// switch delay, and then with a charging pause. Returns true while that pause lasts.
+    /// </summary>
+    private bool SwitchPhasesIfDue(ChargeIntent intent, DateTimeOffset now)
+    {
+        var runtime = intent.Runtime;
+        var definition = runtime.Definition;
+        if (!definition.PhaseSwitching)
+        {
+            return false;
+        }
+
+        var wanted = WantedPhases(intent);
+        if (wanted == runtime.Phases)
+        {
+            runtime.PhaseCandidateSince = null;
+            return false;
+        }
+
+        if (!runtime.IsRunning && intent.Sample.ChargeCurrent.Amperes < 0.5)
+        {
+            runtime.Phases = wanted;
+            runtime.PhaseSwitchCount++;
+            runtime.PhaseCandidateSince = null;
+            return false;
+        }
+
+        runtime.PhaseCandidateSince ??= now;
+        var delay = runtime.Mode == ChargeMode.Now ? TimeSpan.Zero : settings.PhaseSwitchDelay;
+        if (now - runtime.PhaseCandidateSince < delay)
+        {
+            return false;
+        }
+
+        runtime.PhaseSwitchPauseUntil = now + settings.PhaseSwitchPause;
+        intent.Detail = string.Create(CultureInfo.InvariantCulture, $"switching {runtime.Phases}→{wanted} phases");
+        runtime.Phases = wanted;
+        runtime.PhaseSwitchCount++;
+        runtime.PhaseCandidateSince = null;
+        // The charge was running on enough surplus: it resumes after the pause without a new start delay.
+        runtime.SurplusSince = now - settings.EnableDelay;
+        runtime.DeficitSince = null;
+        intent.Amperes = 0;
+        intent.Reason = DecisionReason.PhaseSwitchPause;
+        return true;
+    }
+
+    private int WantedPhases(ChargeIntent intent)
+    {
+        var runtime = intent.Runtime;
+        var definition = runtime.Definition;
+        if (runtime.Mode == ChargeMode.Now)
+        {
+            return definition.Phases;
+        }
+
+        var available = AvailableWatts(intent);
+        var threePhaseMinimum = definition.MinPower(3).Watts;
+        if (available >= threePhaseMinimum + settings.EnableThreshold.Watts)
+        {
+            return 3;
+        }
+
+        return available < threePhaseMinimum - settings.DisableThreshold.Watts ? 1 : runtime.Phases;
+    }
+
+    private static void PlanMinSolar(ChargeIntent intent)
+    {
+        var definition = intent.Runtime.Definition;
+        var amperes = AvailableWatts(intent) / (definition.Voltage.Volts * intent.Runtime.Phases);
+        intent.Amperes = Math.Clamp(amperes, definition.MinCurrent.Amperes, definition.MaxCurrent.Amperes);
+        intent.Reason = intent.SurplusShareWatts > 1 ? DecisionReason.Surplus : DecisionReason.MinimumCurrent;
+        intent.Detail = string.Create(CultureInfo.InvariantCulture, $"minimum + surplus share {intent.SurplusShareWatts:0} W");
+    }
+
+    private void PlanSolar(ChargeIntent intent, DateTimeOffset now)
+    {
+        var runtime = intent.Runtime;
+        var definition = runtime.Definition;
+        var available = AvailableWatts(intent);
+        var minimum = definition.MinPower(runtime.Phases).Watts;
+        var amperes = Math.Clamp(
+            available / (definition.Voltage.Volts * runtime.Phases),
+            definition.MinCurrent.Amperes,
+            definition.MaxCurrent.Amperes);
+        var shareText = string.Create(CultureInfo.InvariantCulture, $"surplus share {available:0} W, minimum {minimum:0} W on {runtime.Phases} phase(s)");
+
+        if (runtime.IsRunning)
+        {
+            if (available >= minimum - settings.DisableThreshold.Watts)
+            {
+                runtime.DeficitSince = null;
+                Set(intent, amperes, DecisionReason.Surplus, shareText);
+                return;
+            }
+
+            runtime.DeficitSince ??= now;
+            var waited = now - runtime.DeficitSince.Value;
+            if (waited >= settings.DisableDelay)
+            {
+                runtime.SurplusSince = null;
+                Set(intent, 0, DecisionReason.StoppedNoSurplus, shareText);
+            }
+            else
+            {
+                Set(intent, definition.MinCurrent.Amperes, DecisionReason.StopDelay,
+                    shareText + string.Create(CultureInfo.InvariantCulture, $"; stopping in {(settings.DisableDelay - waited).TotalSeconds:0} s"));
+            }
+
+            return;
+        }
+
+        if (available < minimum + settings.EnableThreshold.Watts)
+        {
+            runtime.SurplusSince = null;
+            Set(intent, 0, DecisionReason.WaitingForSurplus, shareText);
+            return;
+        }
+
+        runtime.SurplusSince ??= now;
+        var enough = now - runtime.SurplusSince.Value;
+        if (enough >= settings.EnableDelay)
+        {
+            runtime.DeficitSince = null;
+            Set(intent, amperes, DecisionReason.Surplus, shareText);
+        }
+        else
+        {
+            Set(intent, 0, DecisionReason.WaitingForSurplus,
+                shareText + string.Create(CultureInfo.InvariantCulture, $"; starting in {(settings.EnableDelay - enough).TotalSeconds:0} s"));
+        }
+    }
+
+    private static void Set(ChargeIntent intent, double amperes, DecisionReason reason, string detail)
+    {
+        intent.Amperes = amperes;
+        intent.Reason = reason;
+        intent.Detail = detail;
+    }
+}
