@@ -108,7 +108,7 @@ public sealed class SiteController
             intentIndex.Add(i);
         }
 
-        var measurement = SiteMeasurement.From(_site.Grid, grid.Value, trusted);
+        var measurement = SiteMeasurement.From(_site.Grid, _settings.GridMargin, grid.Value, trusted);
         var surplus = -measurement.BasePower.Watts - _settings.Reserve.Watts;
         _surplusPlanner.Plan(intents, surplus, now);
         var allowed = ApplyGridLimits(intents, measurement, out var headroom);

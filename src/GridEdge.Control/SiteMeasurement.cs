@@ -36,6 +36,7 @@ internal sealed class SiteMeasurement
     /// </summary>
     public static SiteMeasurement From(
         GridConnection grid,
+        Current margin,
         MeterSample gridSample,
         IReadOnlyList<(ChargePointDefinition Definition, ChargePointSample Sample)> trustedChargePoints)
     {
@@ -69,10 +70,11 @@ internal sealed class SiteMeasurement
         var headroom = new double[phases];
         for (var p = 0; p < phases; p++)
         {
-            headroom[p] = grid.MaxCurrentPerPhase.Amperes - phaseCurrents[p];
+            headroom[p] = grid.MaxCurrentPerPhase.Amperes - margin.Amperes - phaseCurrents[p];
         }
 
         var basePower = gridSample.Power - chargersPower;
-        return new SiteMeasurement(gridSample.Power, basePower, headroom, (grid.EffectiveImportLimit - basePower).Watts);
+        var totalHeadroom = grid.EffectiveImportLimit - margin.ToPower(grid.Voltage, phases) - basePower;
+        return new SiteMeasurement(gridSample.Power, basePower, headroom, totalHeadroom.Watts);
     }
 }

@@ -17,6 +17,7 @@ public sealed class SiteControllerTests
         DisableDelay = TimeSpan.FromMinutes(1),
         RampUpPerSecond = new(100),
         Reserve = new(0),
+        GridMargin = new(0),
     };
 
     private static ChargePointDecision Only(ControlDecision decision, string id) =>

@@ -30,6 +30,12 @@ public sealed record ControlSettings
     /// <summary>Grid import tolerated below the minimum power before the stop timer runs.</summary>
     public Power DisableThreshold { get; init; } = Power.Zero;
 
+    /// <summary>
+    /// Kept free below the fuse on every phase (and its power below the import limit): a feedback
+    /// controller acts one cycle late, and PV fading under a cloud raises the load a little each second.
+    /// </summary>
+    public Current GridMargin { get; init; } = new(0.5);
+
     /// <summary>Current changes smaller than this are not sent (except reductions a limit requires).</summary>
     public Current Deadband { get; init; } = new(0.5);
 
