@@ -1,0 +1,57 @@
+using GridEdge.Host.Configuration;
+using GridEdge.Host.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Host.Cli;
+
+/// <summary>
+/// `run --fast`: a simulated site on stepped time, one control interval per step, as fast as the
+/// machine computes — a simulated day in seconds, same code path as real time.
+/// </summary>
+internal static class FastRun
+{
+    public static async Task<int> RunAsync(SiteConfiguration configuration, TimeSpan duration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        using var loggers = RunCommand.CreateLoggerFactory(LogLevel.Warning);
+        var result = await SimulateAsync(configuration, duration, loggers.CreateLogger("gridedge"), cancellationToken);
+        if (await RunCommand.ReportDeviceProblemsAsync(result.Problems, configuration.SourcePath, stderr))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        await RunCommand.WriteSummaryAsync(result.Summary!, stdout);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Runs the site for <paramref name="duration"/> of simulated time and returns the summary.</summary>
+    public static async Task<SimulatedRun> SimulateAsync(SiteConfiguration configuration, TimeSpan duration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var site = configuration.Site;
+        var time = new SteppedTimeProvider(TimeProvider.System.GetUtcNow());
+        var devices = SiteDevices.Create(configuration, time, out var problems);
+        if (problems.Count > 0 || devices.Simulation is null)
+        {
+            return new SimulatedRun(null, problems.Count > 0 ? problems : ["--fast needs a simulated site (a `simulation:` section)"], null);
+        }
+
+        var runtime = new SiteRuntime(configuration, devices, time, logger);
+        var end = time.GetUtcNow() + duration;
+        while (time.GetUtcNow() <= end)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            runtime.AdvanceSimulation();
+            foreach (var poller in runtime.Pollers)
+            {
+                await poller.PollIfDueAsync(cancellationToken);
+            }
+
+            await runtime.CycleAsync(cancellationToken);
+            time.Advance(site.Control.Interval);
+        }
+
+        return new SimulatedRun(runtime.Summary(), [], runtime);
+    }
+}
+
+/// <summary>Outcome of a fast simulated run: the summary, or why the site could not be simulated.</summary>
+internal sealed record SimulatedRun(RunSummary? Summary, IReadOnlyList<string> Problems, SiteRuntime? Runtime);

@@ -1,0 +1,70 @@
+using GridEdge.Host.Configuration;
+using GridEdge.Host.Hosting;
+using GridEdge.Host.Runtime;
+using GridEdge.Host.Status;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Host.Cli;
+
+/// <summary>`run` in real time: the Generic Host with the control loop, pollers, systemd integration and the status API.</summary>
+internal static class RealTimeRun
+{
+    public static async Task<int> RunAsync(SiteConfiguration configuration, TimeSpan? duration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var time = TimeProvider.System;
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddSystemd();
+        builder.WebHost.UseUrls(configuration.Api.Url.ToString());
+
+        var devices = SiteDevices.Create(configuration, time, out var problems);
+        if (await RunCommand.ReportDeviceProblemsAsync(problems, configuration.SourcePath, stderr))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site")));
+        builder.Services.AddSingleton(new RunOptions(duration));
+        builder.Services.AddHostedService<GatewayService>();
+        if (SystemdHelpers.IsSystemdService())
+        {
+            builder.Services.AddHostedService<SystemdWatchdog>();
+        }
+
+        await using var app = builder.Build();
+        app.MapGet("/api/status", (SiteRuntime r) => r.Status is { } status
+            ? Results.Json(status, JsonOutput.Options)
+            : Results.Json(new { status = "starting" }, JsonOutput.Options, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await stderr.WriteLineAsync($"api: cannot listen on {configuration.Api.Url}: {ex.Message} (choose another with --api-url or api.url)");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        Log.Listening(app.Services.GetRequiredService<ILogger<GatewayService>>(), configuration.Api.Url.ToString());
+        await app.WaitForShutdownAsync(cancellationToken);
+        if (duration is not null)
+        {
+            await RunCommand.WriteSummaryAsync(app.Services.GetRequiredService<SiteRuntime>().Summary(), stdout);
+        }
+
+        return ExitCodes.Success;
+    }
+}

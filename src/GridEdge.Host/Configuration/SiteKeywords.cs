@@ -1,0 +1,35 @@
+using GridEdge.Domain.Site;
+
+namespace GridEdge.Host.Configuration;
+
+/// <summary>The keyword values of site-file keys, in the order error messages list them.</summary>
+internal static class SiteKeywords
+{
+    public const string SimulatedProtocol = "simulated";
+
+    public const string GenericProtocol = "generic";
+
+    public static readonly IReadOnlyList<string> Protocols = ["generic", "go-e", "openwb", "everest", SimulatedProtocol];
+
+    public static readonly IReadOnlyList<(string Name, MeterRole Value)> MeterRoles =
+        [("grid", MeterRole.Grid), ("pv", MeterRole.Pv), ("battery", MeterRole.Battery), ("load", MeterRole.Load)];
+
+    public static readonly IReadOnlyList<(string Name, ChargeMode Value)> ChargeModes =
+        [("off", ChargeMode.Off), ("now", ChargeMode.Now), ("solar", ChargeMode.Solar), ("minsolar", ChargeMode.MinSolar)];
+
+    /// <summary>Modes SITE.md names that this version does not implement yet.</summary>
+    public static readonly IReadOnlyList<string> PlannedChargeModes = ["plan", "v2h"];
+
+    public static readonly IReadOnlyList<(string Name, FailSafeAction Value)> FailSafeActions =
+        [("min", FailSafeAction.MinCurrent), ("off", FailSafeAction.Off)];
+
+    public static readonly IReadOnlyList<int> PhaseCounts = [1, 3];
+
+    public static readonly IReadOnlyList<int> InfluxVersions = [1, 2];
+
+    public static readonly IReadOnlyList<string> HttpSchemes = ["http", "https"];
+
+    public static readonly IReadOnlyList<string> MqttSchemes = ["mqtt", "mqtts"];
+
+    public static string Name(MeterRole role) => MeterRoles.First(r => r.Value == role).Name;
+}

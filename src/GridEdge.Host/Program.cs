@@ -1,0 +1,3 @@
+using GridEdge.Host.Cli;
+
+return await GridEdgeCli.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None);

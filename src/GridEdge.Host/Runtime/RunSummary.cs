@@ -1,0 +1,36 @@
+namespace GridEdge.Host.Runtime;
+
+/// <summary>The JSON summary `gridedge run --duration` prints last on stdout (keys per CLI.md, snake_case).</summary>
+internal sealed record RunSummary
+{
+    public required string Site { get; init; }
+
+    public required double DurationS { get; init; }
+
+    public required long Cycles { get; init; }
+
+    public required RunEnergy EnergyWh { get; init; }
+
+    /// <summary>Share of PV energy used on site, 0–1; null without PV.</summary>
+    public required double? SelfConsumption { get; init; }
+
+    public required double MaxGridImportW { get; init; }
+
+    public required double MaxGridPhaseCurrentA { get; init; }
+
+    public required double GridImportLimitW { get; init; }
+
+    public required double GridMaxCurrentA { get; init; }
+
+    public required long SetpointsSent { get; init; }
+
+    public required long FailsafeEvents { get; init; }
+
+    public required long FailsafeCycles { get; init; }
+
+    public required IReadOnlyDictionary<string, RunChargePoint> ChargePoints { get; init; }
+}
+
+internal sealed record RunEnergy(double GridImport, double GridExport, double Pv, double EvCharged, double EvDischarged);
+
+internal sealed record RunChargePoint(double EvChargedWh, int Starts, int PhaseSwitches);

@@ -1,0 +1,118 @@
+using GridEdge.Control;
+using GridEdge.Domain.Capabilities;
+using GridEdge.Domain.Control;
+using GridEdge.Domain.Readings;
+using GridEdge.Host.Configuration;
+using GridEdge.Host.Status;
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Host.Runtime;
+
+/// <summary>
+/// The gateway's loop for one site: read chargepoints, freeze a snapshot, decide, send setpoints,
+/// record. Meters are read by their own pollers. One control cycle at a time.
+/// </summary>
+internal sealed class SiteRuntime
+{
+    private readonly SiteConfiguration _configuration;
+    private readonly SiteDevices _devices;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SiteState _state = new();
+    private readonly SetpointDispatcher _dispatcher;
+    private readonly RunStatistics _statistics;
+    private readonly Dictionary<string, (DecisionReason Reason, int Phases, bool Running)> _lastLogged = new(StringComparer.Ordinal);
+    private bool _failSafeLogged;
+    private long _cycleTimestamp;
+    private StatusReport? _status;
+
+    public SiteRuntime(SiteConfiguration configuration, SiteDevices devices, TimeProvider time, ILogger logger)
+    {
+        _configuration = configuration;
+        _devices = devices;
+        _time = time;
+        _logger = logger;
+        Controller = new SiteController(configuration.Site);
+        Pollers = [.. configuration.Site.Meters.Select(m => new MeterPoller(m, devices.Meters[m.Id], _state, time, logger))];
+        _dispatcher = new SetpointDispatcher(devices.ChargePoints, logger);
+        _statistics = new RunStatistics(configuration.Site);
+    }
+
+    public SiteController Controller { get; }
+
+    public IReadOnlyList<MeterPoller> Pollers { get; }
+
+    public SiteConfiguration Configuration => _configuration;
+
+    /// <summary>The latest status for the API; null before the first cycle.</summary>
+    public StatusReport? Status => Volatile.Read(ref _status);
+
+    /// <summary>Monotonic timestamp of the last completed cycle (for the systemd watchdog).</summary>
+    public long LastCycleTimestamp => Interlocked.Read(ref _cycleTimestamp);
+
+    public long SetpointsSent => _dispatcher.Sent;
+
+    public RunSummary Summary() => _statistics.Summarize(_dispatcher.Sent, Controller.Statistics());
+
+    /// <summary>Advances the simulation (if any) to now: done before meters are read so they see the present.</summary>
+    public void AdvanceSimulation() => _devices.Simulation?.Advance();
+
+    public async Task CycleAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, chargePoint) in _devices.ChargePoints)
+        {
+            await ReadChargePointAsync(id, chargePoint, cancellationToken);
+        }
+
+        var snapshot = _state.Snapshot(_time.GetUtcNow());
+        var decision = Controller.Decide(snapshot);
+        await _dispatcher.DispatchAsync(decision.ChargePoints, snapshot.Time, cancellationToken);
+        _statistics.Record(snapshot, decision, 10 * _configuration.Site.Control.Interval);
+        LogChanges(decision);
+        Volatile.Write(ref _status, StatusReport.Create(_configuration, snapshot, decision, this));
+        Interlocked.Exchange(ref _cycleTimestamp, _time.GetTimestamp());
+    }
+
+    private async Task ReadChargePointAsync(string id, IChargePoint chargePoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _state.Publish(id, await chargePoint.ReadAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ChargePointReadFailed(_logger, id, ex.Message);
+        }
+    }
+
+    private void LogChanges(ControlDecision decision)
+    {
+        if (decision.FailSafe != _failSafeLogged)
+        {
+            _failSafeLogged = decision.FailSafe;
+            if (decision.FailSafe)
+            {
+                Log.FailSafeEntered(_logger, decision.ChargePoints.Count > 0 ? decision.ChargePoints[0].Detail : "grid meter not usable");
+            }
+            else
+            {
+                Log.FailSafeLeft(_logger);
+            }
+        }
+
+        foreach (var d in decision.ChargePoints)
+        {
+            var now = (d.Reason, d.Setpoint.Phases, !d.Setpoint.IsStop);
+            if (_lastLogged.TryGetValue(d.ChargePointId, out var before) && before == now)
+            {
+                continue;
+            }
+
+            _lastLogged[d.ChargePointId] = now;
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                Log.DecisionChanged(_logger, d.ChargePointId, d.Reason, d.Setpoint.Current.Amperes, d.Setpoint.Phases, d.Detail);
+            }
+        }
+    }
+}
