@@ -2,17 +2,23 @@ using System.Globalization;
 using GridEdge.Benchmarks;
 
 // Benchmarks print their figures; docs/benchmarks.md records them with the date.
-// Usage: dotnet run -c Release --project tests/GridEdge.Benchmarks [-- control-cycle]
-var which = args.Length > 0 ? args[0] : "all";
+// Usage: dotnet run -c Release --project tests/GridEdge.Benchmarks [-- NAME]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-if (which is "all" or "control-cycle")
+var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordinal)
 {
-    ControlCycleBenchmark.Run(Console.Out);
-}
-else
+    ["control-cycle"] = output => { ControlCycleBenchmark.Run(output); return Task.CompletedTask; },
+};
+
+var selected = args.Length > 0 ? args : [.. benchmarks.Keys];
+foreach (var name in selected)
 {
-    Console.Error.WriteLine($"unknown benchmark '{which}' (known: control-cycle)");
-    return 2;
+    if (!benchmarks.TryGetValue(name, out var run))
+    {
+        Console.Error.WriteLine($"unknown benchmark '{name}' (known: {string.Join(", ", benchmarks.Keys)})");
+        return 2;
+    }
+
+    await run(Console.Out);
 }
 
 return 0;
