@@ -10,6 +10,18 @@ internal sealed class ChargeIntent(ChargePointRuntime runtime, ChargePointSample
 
     public ChargePointSample Sample { get; } = sample;
 
+    /// <summary>
+    /// Most current per phase worth offering: the vehicle's own limit once it has shown one by drawing
+    /// less than commanded, else the chargepoint's maximum. Offering more would only park capacity.
+    /// </summary>
+    public double UsefulAmperes { get; set; } = double.PositiveInfinity;
+
+    /// <summary>Phases the vehicle was seen drawing on, when fewer than commanded (a one-phase car on a three-phase chargepoint).</summary>
+    public int? ObservedPhases { get; set; }
+
+    /// <summary>Phases the vehicle really draws on.</summary>
+    public int EffectivePhases => ObservedPhases is { } observed ? Math.Min(observed, Runtime.Phases) : Runtime.Phases;
+
     /// <summary>Surplus (W) the fair share gave this chargepoint; for minsolar on top of its minimum.</summary>
     public double SurplusShareWatts { get; set; }
 

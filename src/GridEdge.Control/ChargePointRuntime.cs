@@ -29,6 +29,9 @@ internal sealed class ChargePointRuntime(ChargePointDefinition definition)
     /// <summary>End of the charging pause of a phase switch in progress.</summary>
     public DateTimeOffset? PhaseSwitchPauseUntil { get; set; }
 
+    /// <summary>Since when the vehicle has drawn clearly less than commanded (tapering, on-board charger limit).</summary>
+    public DateTimeOffset? UnderdrawSince { get; set; }
+
     public int PhaseSwitchCount { get; set; }
 
     public int StartCount { get; set; }

@@ -14,6 +14,12 @@ namespace GridEdge.Control;
 /// </summary>
 public sealed class SiteController
 {
+    /// <summary>How long a vehicle must draw less than commanded before its own limit is assumed.</summary>
+    private static readonly TimeSpan VehicleLimitDetection = TimeSpan.FromSeconds(10);
+
+    /// <summary>Current a vehicle below its command is offered above its draw, so it can show it wants more.</summary>
+    private const double VehicleLimitMargin = 1.0;
+
     private readonly SiteDefinition _site;
     private readonly ControlSettings _settings;
     private readonly ChargePointRuntime[] _chargePoints;
@@ -104,7 +110,7 @@ public sealed class SiteController
                 continue;
             }
 
-            intents.Add(new ChargeIntent(runtime, reading.Value));
+            intents.Add(ObserveVehicle(new ChargeIntent(runtime, reading.Value), now));
             intentIndex.Add(i);
         }
 
@@ -127,6 +133,32 @@ public sealed class SiteController
             Surplus = new(surplus),
             ChargePoints = decisions,
         };
+    }
+
+    /// <summary>
+    /// Learns what the vehicle really takes: the phases it draws on, and — once it has drawn clearly
+    /// less than commanded for a while (tapering near full, on-board charger limit) — a cap just above
+    /// its draw, so the rest of the surplus or grid capacity goes to other chargepoints. The cap rises
+    /// with the draw, so a vehicle that takes more again gets more.
+    /// </summary>
+    private static ChargeIntent ObserveVehicle(ChargeIntent intent, DateTimeOffset now)
+    {
+        var runtime = intent.Runtime;
+        var sample = intent.Sample;
+        var drawing = sample.Status == ChargePointStatus.Charging && sample.ChargeCurrent.Amperes > 0.5;
+        if (drawing && sample.ActivePhases > 0 && sample.ActivePhases < runtime.Phases)
+        {
+            intent.ObservedPhases = sample.ActivePhases;
+        }
+
+        var underdrawing = drawing && sample.ChargeCurrent.Amperes < runtime.CommandedAmperes - VehicleLimitMargin;
+        runtime.UnderdrawSince = underdrawing ? runtime.UnderdrawSince ?? now : null;
+        if (runtime.UnderdrawSince is { } since && now - since >= VehicleLimitDetection)
+        {
+            intent.UsefulAmperes = sample.ChargeCurrent.Amperes + VehicleLimitMargin;
+        }
+
+        return intent;
     }
 
     /// <summary>

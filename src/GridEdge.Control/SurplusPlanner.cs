@@ -26,14 +26,14 @@ internal sealed class SurplusPlanner(ControlSettings settings)
             }
             else if (runtime.Mode == ChargeMode.MinSolar)
             {
-                pool -= runtime.Definition.MinPower(runtime.Phases).Watts;
+                pool -= MinimumWatts(intent, intent.EffectivePhases);
             }
         }
 
         var requests = new ShareRequest[intents.Count];
         for (var i = 0; i < intents.Count; i++)
         {
-            requests[i] = ShareRequestFor(intents[i].Runtime);
+            requests[i] = ShareRequestFor(intents[i]);
         }
 
         var shares = new double[intents.Count];
@@ -51,7 +51,7 @@ internal sealed class SurplusPlanner(ControlSettings settings)
             switch (intent.Runtime.Mode)
             {
                 case ChargeMode.Now:
-                    intent.Amperes = intent.Runtime.Definition.MaxCurrent.Amperes;
+                    intent.Amperes = Math.Min(intent.Runtime.Definition.MaxCurrent.Amperes, Math.Max(intent.Runtime.Definition.MinCurrent.Amperes, intent.UsefulAmperes));
                     intent.Reason = DecisionReason.MaxCurrent;
                     intent.Detail = "mode now";
                     break;
@@ -65,22 +65,26 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         }
     }
 
-    private ShareRequest ShareRequestFor(ChargePointRuntime runtime)
+    private ShareRequest ShareRequestFor(ChargeIntent intent)
     {
+        var runtime = intent.Runtime;
         var definition = runtime.Definition;
-        var maxPhases = definition.Phases;
-        var minPhases = definition.PhaseSwitching ? 1 : definition.Phases;
+        var vehicleLimited = !double.IsPositiveInfinity(intent.UsefulAmperes);
+        var maxPhases = definition.PhaseSwitching && !vehicleLimited ? definition.Phases : intent.EffectivePhases;
+        var minPhases = definition.PhaseSwitching ? 1 : intent.EffectivePhases;
+        // A vehicle that showed its own limit asks only for what it takes, even below the charger minimum.
+        var maxWatts = Math.Min(definition.MaxCurrent.Amperes, intent.UsefulAmperes) * definition.Voltage.Volts * maxPhases;
         return runtime.Mode switch
         {
             ChargeMode.Solar => new ShareRequest(
-                definition.MaxPower(maxPhases).Watts,
-                definition.MinPower(minPhases).Watts
+                maxWatts,
+                MinimumWatts(intent, minPhases)
                     + (runtime.IsRunning ? -settings.DisableThreshold.Watts : settings.EnableThreshold.Watts),
                 definition.Priority,
                 runtime.IsRunning,
                 [1.0]),
             ChargeMode.MinSolar => new ShareRequest(
-                definition.MaxPower(maxPhases).Watts - definition.MinPower(runtime.Phases).Watts,
+                Math.Max(0, maxWatts - MinimumWatts(intent, intent.EffectivePhases)),
                 0,
                 definition.Priority,
                 runtime.IsRunning,
@@ -92,7 +96,7 @@ internal sealed class SurplusPlanner(ControlSettings settings)
     /// <summary>Power this chargepoint could use from the surplus, its guaranteed minimum included.</summary>
     private static double AvailableWatts(ChargeIntent intent) =>
         intent.Runtime.Mode == ChargeMode.MinSolar
-            ? intent.SurplusShareWatts + intent.Runtime.Definition.MinPower(intent.Runtime.Phases).Watts
+            ? intent.SurplusShareWatts + MinimumWatts(intent, intent.EffectivePhases)
             : intent.SurplusShareWatts;
 
     /// <summary>
@@ -110,7 +114,8 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         }
 
         var wanted = WantedPhases(intent);
-        if (wanted == runtime.Phases)
+        // A vehicle that limits itself (tapering near full) gains nothing from a switch.
+        if (wanted == runtime.Phases || !double.IsPositiveInfinity(intent.UsefulAmperes))
         {
             runtime.PhaseCandidateSince = null;
             return false;
@@ -163,11 +168,27 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         return available < threePhaseMinimum - settings.DisableThreshold.Watts ? 1 : runtime.Phases;
     }
 
-    private static void PlanMinSolar(ChargeIntent intent)
+    /// <summary>
+    /// The least surplus a running charge needs: its minimum current's power — or less, when the
+    /// vehicle has shown it draws less (tapering near full): the setpoint stays at the charger's
+    /// minimum, but only the real draw is taken from the surplus others share.
+    /// </summary>
+    private static double MinimumWatts(ChargeIntent intent, int phases) =>
+        Math.Min(
+            intent.Runtime.Definition.MinPower(phases).Watts,
+            intent.UsefulAmperes * intent.Runtime.Definition.Voltage.Volts * intent.EffectivePhases);
+
+    /// <summary>Current per phase that turns <paramref name="watts"/> into charge on the phases the vehicle really uses.</summary>
+    private static double AmperesFor(ChargeIntent intent, double watts)
     {
         var definition = intent.Runtime.Definition;
-        var amperes = AvailableWatts(intent) / (definition.Voltage.Volts * intent.Runtime.Phases);
-        intent.Amperes = Math.Clamp(amperes, definition.MinCurrent.Amperes, definition.MaxCurrent.Amperes);
+        var upper = Math.Min(definition.MaxCurrent.Amperes, Math.Max(definition.MinCurrent.Amperes, intent.UsefulAmperes));
+        return Math.Clamp(watts / (definition.Voltage.Volts * intent.EffectivePhases), definition.MinCurrent.Amperes, upper);
+    }
+
+    private static void PlanMinSolar(ChargeIntent intent)
+    {
+        intent.Amperes = AmperesFor(intent, AvailableWatts(intent));
         intent.Reason = intent.SurplusShareWatts > 1 ? DecisionReason.Surplus : DecisionReason.MinimumCurrent;
         intent.Detail = string.Create(CultureInfo.InvariantCulture, $"minimum + surplus share {intent.SurplusShareWatts:0} W");
     }
@@ -177,12 +198,9 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         var runtime = intent.Runtime;
         var definition = runtime.Definition;
         var available = AvailableWatts(intent);
-        var minimum = definition.MinPower(runtime.Phases).Watts;
-        var amperes = Math.Clamp(
-            available / (definition.Voltage.Volts * runtime.Phases),
-            definition.MinCurrent.Amperes,
-            definition.MaxCurrent.Amperes);
-        var shareText = string.Create(CultureInfo.InvariantCulture, $"surplus share {available:0} W, minimum {minimum:0} W on {runtime.Phases} phase(s)");
+        var minimum = MinimumWatts(intent, intent.EffectivePhases);
+        var amperes = AmperesFor(intent, available);
+        var shareText = string.Create(CultureInfo.InvariantCulture, $"surplus share {available:0} W, minimum {minimum:0} W on {intent.EffectivePhases} phase(s)");
 
         if (runtime.IsRunning)
         {

@@ -39,6 +39,7 @@ internal static class RealTimeRun
         builder.Services.AddHostedService<GatewayService>();
         if (SystemdHelpers.IsSystemdService())
         {
+            builder.Services.AddSingleton(WatchdogPeriod.FromEnvironment());
             builder.Services.AddHostedService<SystemdWatchdog>();
         }
 

@@ -9,21 +9,20 @@ namespace GridEdge.Host.Hosting;
 /// Pings systemd's watchdog (WatchdogSec= in the unit) at half its period, but only while control
 /// cycles keep completing: a hung control loop stops the pings and systemd restarts the service.
 /// </summary>
-internal sealed class SystemdWatchdog(ISystemdNotifier notifier, SiteRuntime runtime, TimeProvider time) : BackgroundService
+internal sealed class SystemdWatchdog(ISystemdNotifier notifier, SiteRuntime runtime, TimeProvider time, WatchdogPeriod period) : BackgroundService
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var usec = Environment.GetEnvironmentVariable("WATCHDOG_USEC");
-        if (!notifier.IsEnabled || !long.TryParse(usec, NumberStyles.None, CultureInfo.InvariantCulture, out var microseconds) || microseconds <= 0)
+        if (!notifier.IsEnabled || period.Value is not { } watchdog)
         {
             return;
         }
 
-        var period = TimeSpan.FromMicroseconds(microseconds);
-        var maxCycleAge = TimeSpan.FromTicks(Math.Max(period.Ticks / 2, 5 * runtime.Configuration.Site.Control.Interval.Ticks));
-        using var timer = new PeriodicTimer(period / 2, time);
+        // A cycle older than this means the loop is stuck (but allow a few slow cycles).
+        var maxCycleAge = TimeSpan.FromTicks(Math.Max(watchdog.Ticks / 2, 5 * runtime.Configuration.Site.Control.Interval.Ticks));
+        using var timer = new PeriodicTimer(watchdog / 2, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -39,5 +38,17 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, SiteRuntime run
         {
             // Normal shutdown.
         }
+    }
+}
+
+/// <summary>The systemd watchdog period (WATCHDOG_USEC), or null when systemd set none.</summary>
+internal sealed record WatchdogPeriod(TimeSpan? Value)
+{
+    public static WatchdogPeriod FromEnvironment()
+    {
+        var usec = Environment.GetEnvironmentVariable("WATCHDOG_USEC");
+        return long.TryParse(usec, NumberStyles.None, CultureInfo.InvariantCulture, out var microseconds) && microseconds > 0
+            ? new WatchdogPeriod(TimeSpan.FromMicroseconds(microseconds))
+            : new WatchdogPeriod((TimeSpan?)null);
     }
 }

@@ -27,6 +27,9 @@ internal sealed class RunStatistics(SiteDefinition site)
     private long _cycles;
     private long _failSafeEvents;
     private long _failSafeCycles;
+    private long _overLimitCycles;
+    private long _overLimitRun;
+    private long _longestOverLimitRun;
 
     /// <summary>Adds one cycle; the energy of the interval since the previous cycle is taken at this cycle's power.</summary>
     public void Record(SiteSnapshot snapshot, ControlDecision decision, TimeSpan maxGap)
@@ -55,10 +58,17 @@ internal sealed class RunStatistics(SiteDefinition site)
                 _importWh += Math.Max(0, watts) * hours;
                 _exportWh += Math.Max(0, -watts) * hours;
                 _maxImportW = Math.Max(_maxImportW, watts);
+                var overLimit = watts > site.Grid.EffectiveImportLimit.Watts;
                 foreach (var phase in grid.Value.PhaseCurrents)
                 {
                     _maxPhaseCurrentA = Math.Max(_maxPhaseCurrentA, phase.Amperes);
+                    overLimit |= phase.Amperes > site.Grid.MaxCurrentPerPhase.Amperes;
                 }
+
+                // A load step shows for one cycle before the controller answers; longer runs are failures.
+                _overLimitRun = overLimit ? _overLimitRun + 1 : 0;
+                _overLimitCycles += overLimit ? 1 : 0;
+                _longestOverLimitRun = Math.Max(_longestOverLimitRun, _overLimitRun);
             }
 
             foreach (var id in _pvMeters)
@@ -99,6 +109,8 @@ internal sealed class RunStatistics(SiteDefinition site)
                 MaxGridPhaseCurrentA = Math.Round(_maxPhaseCurrentA, 2),
                 GridImportLimitW = site.Grid.EffectiveImportLimit.Watts,
                 GridMaxCurrentA = site.Grid.MaxCurrentPerPhase.Amperes,
+                GridLimitExceededCycles = _overLimitCycles,
+                GridLimitLongestExcessCycles = _longestOverLimitRun,
                 SetpointsSent = setpointsSent,
                 FailsafeEvents = _failSafeEvents,
                 FailsafeCycles = _failSafeCycles,

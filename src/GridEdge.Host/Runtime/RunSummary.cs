@@ -22,6 +22,12 @@ internal sealed record RunSummary
 
     public required double GridMaxCurrentA { get; init; }
 
+    /// <summary>Cycles in which the grid meter showed more than the import limit or the fuse on a phase.</summary>
+    public required long GridLimitExceededCycles { get; init; }
+
+    /// <summary>Longest run of consecutive such cycles; 1 means every excess was corrected by the next cycle.</summary>
+    public required long GridLimitLongestExcessCycles { get; init; }
+
     public required long SetpointsSent { get; init; }
 
     public required long FailsafeEvents { get; init; }

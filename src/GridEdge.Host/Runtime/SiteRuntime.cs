@@ -44,6 +44,9 @@ internal sealed class SiteRuntime
 
     public SiteConfiguration Configuration => _configuration;
 
+    /// <summary>The simulated site behind the devices, if the site is simulated.</summary>
+    public Simulation.SimulatedSite? Simulation => _devices.Simulation;
+
     /// <summary>The latest status for the API; null before the first cycle.</summary>
     public StatusReport? Status => Volatile.Read(ref _status);
 

@@ -77,7 +77,7 @@ public sealed class SiteFileTests
         var visitor = simulation.Vehicles[2];
         Assert.Equal(new Energy(50000), visitor.Capacity);
         Assert.Equal(0.2, visitor.ArrivalStateOfCharge);
-        Assert.Equal(new Energy(15000), visitor.TargetEnergy);
+        Assert.Equal(new Energy(12000), visitor.TargetEnergy);
         Assert.Equal((new TimeOnly(10, 0), new TimeOnly(14, 0)), (visitor.Arrive, visitor.Depart));
         Assert.Equal(1, simulation.Vehicles[1].Phases);
         Assert.Null(simulation.Vehicles[0].TargetEnergy);
