@@ -251,4 +251,42 @@ public sealed class SiteControllerTests
         Assert.True(total >= 380 - 16, $"allocated only {total} A of 380 A headroom");
         Assert.All(decision.ChargePoints, d => Assert.True(d.Setpoint.Current.Amperes is 0 or >= 6));
     }
+
+    [Fact]
+    public void Vehicle_drawing_less_than_offered_releases_its_share_after_a_while()
+    {
+        var site = TestSites.Site([TestSites.ChargePoint("full", ChargeMode.Now, priority: 1), TestSites.ChargePoint("b", ChargeMode.Now)], control: Quick);
+        var controller = new SiteController(site);
+        // House 4 A per phase; "full" is commanded 16 A but its car tapers at 2 A.
+        ControlDecision decision = null!;
+        for (var s = 0; s <= 12; s++)
+        {
+            decision = controller.Decide(new SnapshotBuilder(T0.AddSeconds(s)).Grid([4 + 2 + 0, 4 + 2, 4 + 2])
+                .ChargePoint("full", ChargePointStatus.Charging, s == 0 ? 0 : 2).ChargePoint("b", ChargePointStatus.Connected).Build());
+            if (s == 1)
+            {
+                // Not yet: a car needs time to follow a new command.
+                Assert.True(16 == Only(decision, "full").Setpoint.Current.Amperes, Only(decision, "full").ToString());
+                Assert.Equal(0, Only(decision, "b").Setpoint.Current.Amperes);
+            }
+        }
+
+        // After 10 s the tapering car is offered its draw + 1 A (but never below the charger minimum)
+        // and the other car gets the rest of the 21 A headroom.
+        Assert.Equal(6, Only(decision, "full").Setpoint.Current.Amperes);
+        Assert.Equal(15, Only(decision, "b").Setpoint.Current.Amperes);
+    }
+
+    [Fact]
+    public void One_phase_car_on_a_three_phase_chargepoint_gets_the_surplus_as_one_phase_current()
+    {
+        var controller = new SiteController(TestSites.Site([TestSites.ChargePoint("a", ChargeMode.Solar)], control: Quick));
+        controller.Decide(new SnapshotBuilder(T0).Grid([-4, -4, -4]).ChargePoint("a", ChargePointStatus.Connected).Build());
+        // The car draws 8 A on L1 only (1840 W) while 920 W are still exported: 2760 W of surplus is
+        // 12 A on the one phase it uses, not 4 A per phase on three.
+        var decision = controller.Decide(new SnapshotBuilder(T0.AddSeconds(1)).Grid([4, -4, -4]).ChargePoint("a", ChargePointStatus.Charging, 8, phases: 1).Build());
+
+        Assert.True(12 == Only(decision, "a").Setpoint.Current.Amperes, Only(decision, "a").ToString());
+        Assert.Equal(3, Only(decision, "a").Setpoint.Phases);
+    }
 }
