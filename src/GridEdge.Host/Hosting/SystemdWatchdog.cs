@@ -13,7 +13,10 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, SiteRuntime run
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PingWhileHealthyAsync(stoppingToken);
+
+    /// <summary>The ping loop; returns at once when systemd asked for no watchdog.</summary>
+    internal async Task PingWhileHealthyAsync(CancellationToken stoppingToken)
     {
         if (!notifier.IsEnabled || period.Value is not { } watchdog)
         {
@@ -44,9 +47,10 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, SiteRuntime run
 /// <summary>The systemd watchdog period (WATCHDOG_USEC), or null when systemd set none.</summary>
 internal sealed record WatchdogPeriod(TimeSpan? Value)
 {
-    public static WatchdogPeriod FromEnvironment()
+    public static WatchdogPeriod FromEnvironment() => Parse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"));
+
+    public static WatchdogPeriod Parse(string? usec)
     {
-        var usec = Environment.GetEnvironmentVariable("WATCHDOG_USEC");
         return long.TryParse(usec, NumberStyles.None, CultureInfo.InvariantCulture, out var microseconds) && microseconds > 0
             ? new WatchdogPeriod(TimeSpan.FromMicroseconds(microseconds))
             : new WatchdogPeriod((TimeSpan?)null);
