@@ -224,9 +224,11 @@ public sealed class SiteController
                 detail = string.Create(CultureInfo.InvariantCulture, $"ramping up towards {allowedAmperes:0.0} A ({intent.Reason})");
             }
 
-            // Small changes are not worth a command, as long as the old value still fits the grid limits.
+            // Small changes are not worth a command, as long as the old value still fits the grid limits
+            // and the new one is not the chargepoint's minimum or maximum (those are worth reaching).
             var oldStillAllowed = last <= allowedAmperes + headroomAmperes + 1e-9;
-            if (last > 0 && Math.Abs(target - last) < _settings.Deadband.Amperes && oldStillAllowed)
+            var atBound = target >= definition.MaxCurrent.Amperes - 1e-9 || target <= definition.MinCurrent.Amperes + 1e-9;
+            if (last > 0 && Math.Abs(target - last) < _settings.Deadband.Amperes && oldStillAllowed && !atBound)
             {
                 target = last;
             }

@@ -289,4 +289,16 @@ public sealed class SiteControllerTests
         Assert.True(12 == Only(decision, "a").Setpoint.Current.Amperes, Only(decision, "a").ToString());
         Assert.Equal(3, Only(decision, "a").Setpoint.Phases);
     }
+
+    [Fact]
+    public void Deadband_does_not_keep_a_charge_just_short_of_its_maximum()
+    {
+        var controller = new SiteController(TestSites.Site([TestSites.ChargePoint("a", ChargeMode.Now)], control: Quick with { RampUpPerSecond = new(2) }));
+        controller.Decide(new SnapshotBuilder(T0).Grid([0, 0, 0]).ChargePoint("a", ChargePointStatus.Connected).Build());
+        // A late cycle (3.8 s) lets the ramp reach 15.6 A; the next one must still go to 16 A.
+        var late = controller.Decide(new SnapshotBuilder(T0 + TimeSpan.FromMilliseconds(3800)).Grid([8, 8, 8]).ChargePoint("a", ChargePointStatus.Charging, 8).Build());
+        Assert.True(15.6 == Only(late, "a").Setpoint.Current.Amperes, Only(late, "a").ToString());
+        var next = controller.Decide(new SnapshotBuilder(T0 + TimeSpan.FromMilliseconds(4800)).Grid([15.6, 15.6, 15.6]).ChargePoint("a", ChargePointStatus.Charging, 15.6).Build());
+        Assert.Equal(16, Only(next, "a").Setpoint.Current.Amperes);
+    }
 }

@@ -13,7 +13,7 @@ public readonly record struct Current(double Amperes) : IComparable<Current>
 
     /// <summary>Rounds down to a multiple of <paramref name="step"/>; rounding down never exceeds a limit.</summary>
     public Current FloorTo(Current step) =>
-        step.Amperes <= 0 ? this : new(Math.Floor((Amperes / step.Amperes) + 1e-9) * step.Amperes);
+        step.Amperes <= 0 ? this : new(Math.Round(Math.Floor((Amperes / step.Amperes) + 1e-9) * step.Amperes, 6));
 
     /// <summary>Power drawn at this current on <paramref name="phases"/> phases of <paramref name="voltage"/>.</summary>
     public Power ToPower(Voltage voltage, int phases) => new(Amperes * voltage.Volts * phases);
