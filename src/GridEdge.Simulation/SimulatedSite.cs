@@ -66,7 +66,7 @@ public sealed class SimulatedSite
         _chargePoints =
         [
             .. site.ChargePoints
-                .Where(c => string.Equals(c.Protocol, "simulated", StringComparison.OrdinalIgnoreCase))
+                .Where(c => c.Simulated || string.Equals(c.Protocol, "simulated", StringComparison.OrdinalIgnoreCase))
                 .Select(c => new SimulatedChargePoint(
                     c, settings.Vehicles.Where(v => string.Equals(v.ChargePointId, c.Id, StringComparison.Ordinal)), _clock, time, _gate)),
         ];
@@ -77,7 +77,7 @@ public sealed class SimulatedSite
     /// <summary>One meter per site meter with a <see cref="SimulatedConnection"/>.</summary>
     public IReadOnlyList<IMeter> Meters { get; }
 
-    /// <summary>One <see cref="SimulatedChargePoint"/> per chargepoint with protocol "simulated".</summary>
+    /// <summary>One <see cref="SimulatedChargePoint"/> per chargepoint with protocol "simulated" or marked simulated (played over MQTT).</summary>
     public IReadOnlyList<IChargePoint> ChargePoints { get; }
 
     /// <summary>The site's local wall-clock time as the simulation sees it (shifted when <see cref="SimulationSettings.StartTime"/> is set).</summary>

@@ -19,6 +19,12 @@ public sealed record ChargePointDefinition
     /// <summary>Topic prefix for the generic protocol.</summary>
     public string? Prefix { get; init; }
 
+    /// <summary>
+    /// True when the built-in simulation plays this charger's hardware, speaking its protocol
+    /// (generic, go-e) over MQTT; protocol "simulated" chargers are played in-process.
+    /// </summary>
+    public bool Simulated { get; init; }
+
     /// <summary>Phases the chargepoint is wired for: 1 or 3.</summary>
     public required int Phases { get; init; }
 

@@ -28,7 +28,7 @@ internal static class FastRun
     {
         var site = configuration.Site;
         var time = new SteppedTimeProvider(TimeProvider.System.GetUtcNow());
-        var devices = SiteDevices.Create(configuration, time, out var problems);
+        var devices = SiteDevices.Create(configuration, time, out var problems, inProcess: true);
         if (problems.Count > 0 || devices.Simulation is null)
         {
             return new SimulatedRun(null, problems.Count > 0 ? problems : ["--fast needs a simulated site (a `simulation:` section)"], null);

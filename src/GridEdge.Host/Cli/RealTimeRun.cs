@@ -2,6 +2,7 @@ using GridEdge.Host.Configuration;
 using GridEdge.Host.Hosting;
 using GridEdge.Host.Runtime;
 using GridEdge.Host.Status;
+using GridEdge.Telemetry.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,14 +28,21 @@ internal static class RealTimeRun
         builder.Services.AddSystemd();
         builder.WebHost.UseUrls(configuration.Api.Url.ToString());
 
-        var devices = SiteDevices.Create(configuration, time, out var problems);
+        using var loggers = RunCommand.CreateLoggerFactory(LogLevel.Information);
+        await using var devices = SiteDevices.Create(configuration, time, out var problems, loggers, inProcess: false);
         if (await RunCommand.ReportDeviceProblemsAsync(problems, configuration.SourcePath, stderr))
         {
             return ExitCodes.UsageError;
         }
 
+        await using var telemetry = new TelemetryPipeline(
+            TelemetryOptionsFactory.Create(configuration.Telemetry, Environment.GetEnvironmentVariable),
+            time,
+            loggers.CreateLogger("GridEdge.Telemetry"));
         builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site")));
+        builder.Services.AddSingleton(telemetry);
+        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site"), telemetry));
+        builder.Services.AddHostedService<TelemetryService>();
         builder.Services.AddSingleton(new RunOptions(duration));
         builder.Services.AddHostedService<GatewayService>();
         if (SystemdHelpers.IsSystemdService())
@@ -51,6 +59,16 @@ internal static class RealTimeRun
 
         try
         {
+            await devices.StartAsync(cancellationToken);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            await stderr.WriteLineAsync($"mqtt: cannot start the embedded broker: {ex.Message}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        try
+        {
             await app.StartAsync(cancellationToken);
         }
         catch (IOException ex)
@@ -61,6 +79,8 @@ internal static class RealTimeRun
 
         Log.Listening(app.Services.GetRequiredService<ILogger<GatewayService>>(), configuration.Api.Url.ToString());
         await app.WaitForShutdownAsync(cancellationToken);
+        await app.StopAsync(CancellationToken.None);
+        await telemetry.DrainQueueAsync();
         if (duration is not null)
         {
             await RunCommand.WriteSummaryAsync(app.Services.GetRequiredService<SiteRuntime>().Summary(), stdout);

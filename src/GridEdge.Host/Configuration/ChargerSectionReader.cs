@@ -42,12 +42,14 @@ internal static class ChargerSectionReader
         var id = idNode?.AsString(SitePatterns.DeviceId(), SitePatterns.DeviceIdHint);
         var protocolNode = charger.Required("protocol");
         var protocol = protocolNode?.AsKeyword(SiteKeywords.Protocols);
+        var simulated = protocol == SiteKeywords.SimulatedProtocol;
+        var played = ReadPlayedBySimulation(charger, protocol, context);
         if (id is not null)
         {
-            context.Chargers.Add(id, idNode!, protocol);
+            // Vehicles may plug into any charger whose hardware the simulation plays.
+            context.Chargers.Add(id, idNode!, played ? SiteKeywords.SimulatedProtocol : protocol);
         }
 
-        var simulated = protocol == SiteKeywords.SimulatedProtocol;
         if (simulated)
         {
             context.RequireSimulation(protocolNode!, "protocol 'simulated' needs a 'simulation' section");
@@ -76,6 +78,7 @@ internal static class ChargerSectionReader
         {
             Id = id,
             Protocol = protocol,
+            Simulated = played && !simulated,
             Broker = broker,
             DeviceId = deviceId,
             Prefix = prefix,
@@ -91,6 +94,28 @@ internal static class ChargerSectionReader
             Mode = mode.Value,
             Priority = priority,
         };
+    }
+
+    /// <summary>
+    /// <c>simulated: true</c>: the simulation plays this MQTT charger's hardware (generic or go-e),
+    /// so the gateway drives it over the real protocol.
+    /// </summary>
+    private static bool ReadPlayedBySimulation(ConfigMap charger, string? protocol, SiteFileContext context)
+    {
+        var node = charger.Optional("simulated");
+        if (node is null || node.AsBool() is not true)
+        {
+            return protocol == SiteKeywords.SimulatedProtocol;
+        }
+
+        if (protocol is not null && protocol != SiteKeywords.GenericProtocol && protocol != "go-e")
+        {
+            node.Error($"the simulation plays generic and go-e chargers, not {protocol}");
+            return false;
+        }
+
+        context.RequireSimulation(node, "simulated: true needs a 'simulation' section");
+        return true;
     }
 
     private static string? ReadBroker(ConfigMap charger, SiteFileContext context, bool required)

@@ -122,7 +122,7 @@ internal static class SimulationSectionReader
 
         if (protocol is not null && protocol != SiteKeywords.SimulatedProtocol)
         {
-            node.Error($"charger '{id}' has protocol {protocol}; a simulated vehicle needs a charger with protocol simulated");
+            node.Error($"charger '{id}' has protocol {protocol}; a simulated vehicle needs a charger with protocol simulated or simulated: true");
             return null;
         }
 

@@ -93,7 +93,7 @@ internal sealed class RunStatistics(SiteDefinition site)
         }
     }
 
-    public RunSummary Summarize(long setpointsSent, IReadOnlyList<Control.ChargePointStatistics> controllerStatistics)
+    public RunSummary Summarize(long setpointsSent, IReadOnlyList<Control.ChargePointStatistics> controllerStatistics, RunTelemetry telemetry)
     {
         lock (_gate)
         {
@@ -118,6 +118,7 @@ internal sealed class RunStatistics(SiteDefinition site)
                     c => c.ChargePointId,
                     c => new RunChargePoint(Round(_chargedWh.GetValueOrDefault(c.ChargePointId)), c.Starts, c.PhaseSwitches),
                     StringComparer.Ordinal),
+                Telemetry = telemetry,
             };
         }
     }

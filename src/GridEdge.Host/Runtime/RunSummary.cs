@@ -35,6 +35,8 @@ internal sealed record RunSummary
     public required long FailsafeCycles { get; init; }
 
     public required IReadOnlyDictionary<string, RunChargePoint> ChargePoints { get; init; }
+
+    public required RunTelemetry Telemetry { get; init; }
 }
 
 internal sealed record RunEnergy(double GridImport, double GridExport, double Pv, double EvCharged, double EvDischarged);

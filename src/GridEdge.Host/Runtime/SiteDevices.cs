@@ -1,62 +1,198 @@
+using GridEdge.Devices.Mqtt;
+using GridEdge.Devices.Mqtt.Chargers;
 using GridEdge.Domain.Capabilities;
 using GridEdge.Domain.Site;
 using GridEdge.Host.Configuration;
 using GridEdge.Simulation;
+using GridEdge.Simulation.Mqtt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GridEdge.Host.Runtime;
 
-/// <summary>The devices of a site, connected: a driver per meter and chargepoint, and the simulation if any plays one.</summary>
-internal sealed record SiteDevices(
-    SimulatedSite? Simulation,
-    IReadOnlyDictionary<string, IMeter> Meters,
-    IReadOnlyDictionary<string, IChargePoint> ChargePoints)
+/// <summary>
+/// The devices of a site, connected: a driver per meter and chargepoint, the MQTT connections they
+/// share (one per broker), the embedded broker if the site asks for one, and the simulation with
+/// the chargers it plays on MQTT.
+/// </summary>
+internal sealed class SiteDevices : IAsyncDisposable
 {
+    private readonly SiteConfiguration _configuration;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly Dictionary<string, MqttConnection> _connections = new(StringComparer.Ordinal);
+    private readonly List<MqttChargePoint> _mqttChargePoints = [];
+    private readonly List<SimulatedChargerEndpoint> _endpoints = [];
+    private readonly List<EmbeddedMqttBroker> _brokers = [];
+
+    private SiteDevices(SiteConfiguration configuration, TimeProvider time, ILoggerFactory loggers, SimulatedSite? simulation)
+    {
+        _configuration = configuration;
+        _time = time;
+        _loggers = loggers;
+        Simulation = simulation;
+    }
+
+    public SimulatedSite? Simulation { get; }
+
+    public Dictionary<string, IMeter> Meters { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, IChargePoint> ChargePoints { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<MqttConnection> Connections => _connections.Values;
+
     /// <summary>
-    /// Picks a driver for every device of the site. Returns the reasons when a device needs a
-    /// driver this build does not have, so `run` can refuse with a clear message instead of
-    /// starting half a site.
+    /// Picks a driver for every device. <paramref name="inProcess"/> (the stepped fast run) plays
+    /// simulated MQTT chargers without the network. Returns the reasons when a device needs a
+    /// driver this build does not have, so `run` refuses with a clear message instead of starting
+    /// half a site.
     /// </summary>
-    public static SiteDevices Create(SiteConfiguration configuration, TimeProvider time, out IReadOnlyList<string> problems)
+    public static SiteDevices Create(SiteConfiguration configuration, TimeProvider time, out IReadOnlyList<string> problems, ILoggerFactory? loggers = null, bool inProcess = true)
     {
         var site = configuration.Site;
         var errors = new List<string>();
         var simulation = configuration.Simulation is { } settings ? new SimulatedSite(site, settings, time) : null;
+        var devices = new SiteDevices(configuration, time, loggers ?? NullLoggerFactory.Instance, simulation);
         var simulatedMeters = simulation?.Meters.ToDictionary(m => m.Id, StringComparer.Ordinal) ?? [];
-        var simulatedChargePoints = simulation?.ChargePoints.ToDictionary(c => c.Id, StringComparer.Ordinal) ?? [];
 
-        var meters = new Dictionary<string, IMeter>(StringComparer.Ordinal);
         foreach (var meter in site.Meters)
         {
             if (meter.Connection is SimulatedConnection && simulatedMeters.TryGetValue(meter.Id, out var simulated))
             {
-                meters[meter.Id] = simulated;
+                devices.Meters[meter.Id] = simulated;
             }
             else
             {
-                errors.Add($"meters.{meter.Id}: {Describe(meter.Connection)} meters have no driver in this build yet; use `simulated: true`");
+                errors.Add($"meters.{meter.Id}: Modbus meters have no driver in this build yet; use `simulated: true`");
             }
         }
 
-        var chargePoints = new Dictionary<string, IChargePoint>(StringComparer.Ordinal);
         foreach (var chargePoint in site.ChargePoints)
         {
-            if (simulatedChargePoints.TryGetValue(chargePoint.Id, out var simulated))
+            if (devices.AddChargePoint(chargePoint, inProcess) is { } problem)
             {
-                chargePoints[chargePoint.Id] = simulated;
-            }
-            else
-            {
-                errors.Add($"chargers.{chargePoint.Id}: protocol '{chargePoint.Protocol}' has no driver in this build yet; use `protocol: simulated`");
+                errors.Add($"chargers.{chargePoint.Id}: {problem}");
             }
         }
 
         problems = errors;
-        return new SiteDevices(simulation, meters, chargePoints);
+        return devices;
     }
 
-    private static string Describe(DeviceConnection connection) => connection switch
+    /// <summary>Starts the embedded broker, connects to every broker and subscribes every driver; plays the simulated chargers.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        ModbusConnection => "Modbus",
-        _ => connection.GetType().Name,
-    };
+        foreach (var broker in _configuration.MqttBrokers.Where(b => b.Embedded))
+        {
+            _brokers.Add(await EmbeddedMqttBroker.StartAsync(broker.Port));
+        }
+
+        foreach (var connection in _connections.Values)
+        {
+            connection.Start();
+        }
+
+        foreach (var chargePoint in _mqttChargePoints)
+        {
+            await chargePoint.StartAsync(cancellationToken);
+        }
+
+        foreach (var endpoint in _endpoints)
+        {
+            var broker = _configuration.MqttBrokers.Single(b => b.Id == endpoint.ChargePoint.Definition.Broker);
+            await endpoint.ConnectAsync(BrokerUrl(broker), cancellationToken);
+        }
+    }
+
+    /// <summary>The simulated chargers report their state (once per control cycle).</summary>
+    public async Task PublishSimulatedStateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in _endpoints)
+        {
+            await endpoint.PublishStateAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var endpoint in _endpoints)
+        {
+            await endpoint.DisposeAsync();
+        }
+
+        foreach (var connection in _connections.Values)
+        {
+            await connection.DisposeAsync();
+        }
+
+        foreach (var broker in _brokers)
+        {
+            await broker.DisposeAsync();
+        }
+    }
+
+    private string? AddChargePoint(ChargePointDefinition chargePoint, bool inProcess)
+    {
+        var playedInProcess = chargePoint.Protocol == "simulated" || (chargePoint.Simulated && inProcess);
+        if (playedInProcess)
+        {
+            ChargePoints[chargePoint.Id] = Simulation!.ChargePoint(chargePoint.Id);
+            return null;
+        }
+
+        var broker = _configuration.MqttBrokers.FirstOrDefault(b => b.Id == chargePoint.Broker);
+        if (broker is null)
+        {
+            return $"protocol '{chargePoint.Protocol}' needs an MQTT broker";
+        }
+
+        var connection = Connection(broker);
+        var logger = _loggers.CreateLogger("GridEdge.Chargers");
+        MqttChargePoint? driver = chargePoint.Protocol switch
+        {
+            "generic" => new GenericJsonChargePoint(chargePoint, connection, _time, logger),
+            "go-e" => new GoEChargePoint(chargePoint, connection, _time, logger),
+            _ => null,
+        };
+        if (driver is null)
+        {
+            return $"protocol '{chargePoint.Protocol}' has no driver in this build yet (generic and go-e have)";
+        }
+
+        _mqttChargePoints.Add(driver);
+        ChargePoints[chargePoint.Id] = driver;
+        if (chargePoint.Simulated)
+        {
+            var hardware = Simulation!.ChargePoint(chargePoint.Id);
+            var deviceId = chargePoint.DeviceId ?? chargePoint.Id;
+            _endpoints.Add(chargePoint.Protocol == "go-e"
+                ? new GoEChargerEndpoint(hardware, deviceId, _time)
+                : new GenericChargerEndpoint(hardware, chargePoint.Prefix ?? GenericJsonChargePoint.DefaultPrefix, deviceId, _time));
+        }
+
+        return null;
+    }
+
+    private MqttConnection Connection(MqttBrokerSettings broker)
+    {
+        if (_connections.TryGetValue(broker.Id, out var existing))
+        {
+            return existing;
+        }
+
+        var site = _configuration.Site.Id;
+        var options = new MqttBrokerOptions
+        {
+            Url = BrokerUrl(broker),
+            ClientId = broker.ClientId ?? $"gridedge-{site}",
+            Credentials = broker.Embedded ? null : MqttCredentials.Resolve(broker.CredentialsFile, Environment.GetEnvironmentVariable),
+            StatusTopic = $"gridedge/{site}/status",
+        };
+        var connection = new MqttConnection(broker.Id, options, _time, _loggers.CreateLogger("GridEdge.Mqtt"));
+        _connections[broker.Id] = connection;
+        return connection;
+    }
+
+    private static Uri BrokerUrl(MqttBrokerSettings broker) =>
+        broker.Embedded ? new Uri($"mqtt://127.0.0.1:{broker.Port}") : broker.Url!;
 }

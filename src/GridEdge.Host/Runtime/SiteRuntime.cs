@@ -4,6 +4,8 @@ using GridEdge.Domain.Control;
 using GridEdge.Domain.Readings;
 using GridEdge.Host.Configuration;
 using GridEdge.Host.Status;
+using GridEdge.Telemetry.Pipeline;
+using GridEdge.Telemetry.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace GridEdge.Host.Runtime;
@@ -25,9 +27,19 @@ internal sealed class SiteRuntime
     private bool _failSafeLogged;
     private long _cycleTimestamp;
     private StatusReport? _status;
+    private DateTimeOffset _nextHealthRecord = DateTimeOffset.MinValue;
 
-    public SiteRuntime(SiteConfiguration configuration, SiteDevices devices, TimeProvider time, ILogger logger)
+    private readonly TelemetryPipeline? _telemetry;
+    private readonly string _telemetryTarget;
+    private readonly TelemetrySchema _schema;
+
+    public SiteRuntime(SiteConfiguration configuration, SiteDevices devices, TimeProvider time, ILogger logger, TelemetryPipeline? telemetry = null)
     {
+        _telemetry = telemetry;
+        _schema = new TelemetrySchema(configuration.Site);
+        _telemetryTarget = telemetry is null ? "off"
+            : configuration.Telemetry.Influx is null && Environment.GetEnvironmentVariable("GRIDEDGE_INFLUX_URL") is null ? "spool"
+            : "influx";
         _configuration = configuration;
         _devices = devices;
         _time = time;
@@ -55,13 +67,17 @@ internal sealed class SiteRuntime
 
     public long SetpointsSent => _dispatcher.Sent;
 
-    public RunSummary Summary() => _statistics.Summarize(_dispatcher.Sent, Controller.Statistics());
+    public RunSummary Summary() => _statistics.Summarize(
+        _dispatcher.Sent,
+        Controller.Statistics(),
+        _telemetry is null ? RunTelemetry.Off : RunTelemetry.From(_telemetry, _telemetryTarget));
 
     /// <summary>Advances the simulation (if any) to now: done before meters are read so they see the present.</summary>
     public void AdvanceSimulation() => _devices.Simulation?.Advance();
 
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
+        await _devices.PublishSimulatedStateAsync(cancellationToken);
         foreach (var (id, chargePoint) in _devices.ChargePoints)
         {
             await ReadChargePointAsync(id, chargePoint, cancellationToken);
@@ -71,9 +87,27 @@ internal sealed class SiteRuntime
         var decision = Controller.Decide(snapshot);
         await _dispatcher.DispatchAsync(decision.ChargePoints, snapshot.Time, cancellationToken);
         _statistics.Record(snapshot, decision, 10 * _configuration.Site.Control.Interval);
+        _telemetry?.RecordCycle(_schema, snapshot, decision);
+        RecordDeviceHealth(snapshot.Time);
         LogChanges(decision);
         Volatile.Write(ref _status, StatusReport.Create(_configuration, snapshot, decision, this));
         Interlocked.Exchange(ref _cycleTimestamp, _time.GetTimestamp());
+    }
+
+    /// <summary>Meter polling counters go to telemetry once a minute (they change slowly).</summary>
+    private void RecordDeviceHealth(DateTimeOffset now)
+    {
+        if (_telemetry is null || now < _nextHealthRecord)
+        {
+            return;
+        }
+
+        _nextHealthRecord = now + TimeSpan.FromMinutes(1);
+        foreach (var poller in Pollers)
+        {
+            var sample = new DeviceHealthSample(poller.Definition.Id, poller.Definition.Connection is Domain.Site.ModbusConnection ? "modbus" : "simulated", poller.Reads, poller.Errors, poller.LastError is null);
+            _telemetry.Record(_schema.DeviceHealth(sample, now));
+        }
     }
 
     private async Task ReadChargePointAsync(string id, IChargePoint chargePoint, CancellationToken cancellationToken)

@@ -80,7 +80,7 @@ public sealed class ReferenceTests
         var error = SingleError(Valid + Vehicle.Replace("garag", "garage", StringComparison.Ordinal));
 
         AssertError(error, 31, 16, "simulation.vehicles[0].charger",
-            "charger 'garage' has protocol generic; a simulated vehicle needs a charger with protocol simulated");
+            "charger 'garage' has protocol generic; a simulated vehicle needs a charger with protocol simulated or simulated: true");
     }
 
     [Fact]

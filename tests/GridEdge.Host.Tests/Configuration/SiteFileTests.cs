@@ -39,7 +39,9 @@ public sealed class SiteFileTests
 
         Assert.Equal(["garage", "carport", "visitor"], site.ChargePoints.Select(c => c.Id));
         var garage = site.ChargePoints[0];
-        Assert.Equal("simulated", garage.Protocol);
+        Assert.Equal("generic", garage.Protocol);
+        Assert.True(garage.Simulated);
+        Assert.Equal(("local", "garage-wallbox"), (garage.Broker, garage.DeviceId));
         Assert.True(garage.PhaseSwitching);
         Assert.Equal(ChargeMode.Solar, garage.Mode);
         Assert.Equal(1, garage.Priority);
@@ -58,7 +60,8 @@ public sealed class SiteFileTests
         Assert.Equal(new ControlSettings().SetpointTtl, site.Control.SetpointTtl);
 
         Assert.Equal(new Uri("http://127.0.0.1:8080"), config.Api.Url);
-        Assert.Empty(config.MqttBrokers);
+        var broker = Assert.Single(config.MqttBrokers);
+        Assert.Equal(("local", true, 18883), (broker.Id, broker.Embedded, broker.Port));
         Assert.Null(config.Telemetry.Influx);
         Assert.Equal("spool", config.Telemetry.Spool.Path);
         Assert.Equal(512L * 1024 * 1024, config.Telemetry.Spool.MaxBytes);

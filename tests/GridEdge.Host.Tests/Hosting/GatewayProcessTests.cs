@@ -13,8 +13,17 @@ public sealed class GatewayProcessTests
 {
     private static string GatewayDll => Path.Combine(AppContext.BaseDirectory, "gridedge.dll");
 
-    private static PeerProcess StartGateway(int port, params string[] extra) =>
-        PeerProcess.Start("dotnet", [GatewayDll, "run", "--site", RepoPaths.DemoSite, "--api-url", $"http://127.0.0.1:{port}", .. extra]);
+    /// <summary>
+    /// The demo site in a directory of its own (its telemetry spool lands there) with a free port
+    /// for the embedded MQTT broker, so tests never collide with a demo someone is running.
+    /// </summary>
+    private static PeerProcess StartGateway(int port, params string[] extra)
+    {
+        var directory = Directory.CreateTempSubdirectory("gridedge-test-").FullName;
+        var site = Path.Combine(directory, "demo.yaml");
+        File.WriteAllText(site, File.ReadAllText(RepoPaths.DemoSite).Replace("port: 18883", $"port: {Peers.FreeTcpPort()}", StringComparison.Ordinal));
+        return PeerProcess.Start("dotnet", [GatewayDll, "run", "--site", site, "--api-url", $"http://127.0.0.1:{port}", .. extra], directory);
+    }
 
     private static async Task<JsonDocument> StatusWhenReady(HttpClient http, int port, CancellationToken ct)
     {

@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Text;
+using GridEdge.Domain.Control;
+using GridEdge.Domain.Site;
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Devices.Mqtt.Chargers;
+
+/// <summary>
+/// Driver for the generic JSON charger contract: state on <c>&lt;prefix&gt;/&lt;id&gt;/state</c>,
+/// availability on <c>…/status</c>, commands on <c>…/set</c> (never retained).
+/// </summary>
+public sealed class GenericJsonChargePoint(ChargePointDefinition definition, MqttConnection connection, TimeProvider time, ILogger logger)
+    : MqttChargePoint(definition, connection, time, logger)
+{
+    public const string DefaultPrefix = "gridedge/charger";
+
+    private string Base => $"{Definition.Prefix ?? DefaultPrefix}/{Definition.DeviceId ?? Definition.Id}";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Connection.SubscribeAsync($"{Base}/state", OnState, cancellationToken);
+        await Connection.SubscribeAsync($"{Base}/status", OnStatus, cancellationToken);
+    }
+
+    public override async ValueTask ApplyAsync(Setpoint setpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setpoint);
+        if (setpoint.IsDischarge && !Definition.Bidirectional)
+        {
+            throw new InvalidOperationException($"chargepoint {Id} is not bidirectional: refusing a discharge setpoint");
+        }
+
+        await Connection.PublishAsync($"{Base}/set", GenericChargerCommand.Encode(setpoint, Time.GetUtcNow()), retain: false, cancellationToken);
+    }
+
+    private void OnState(string topic, ReadOnlySequence<byte> payload, bool retained)
+    {
+        try
+        {
+            Accept(GenericChargerState.Parse(payload, Definition));
+        }
+        catch (ChargerPayloadException ex)
+        {
+            Reject(topic, ex.Message);
+        }
+    }
+
+    private void OnStatus(string topic, ReadOnlySequence<byte> payload, bool retained) =>
+        SetAvailability(topic, Encoding.UTF8.GetString(payload.Length > 64 ? payload.Slice(0, 64) : payload).Trim());
+}
