@@ -7,6 +7,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordinal)
 {
     ["control-cycle"] = output => { ControlCycleBenchmark.Run(output); return Task.CompletedTask; },
+    ["modbus"] = ModbusBenchmarks.RunAsync,
     ["telemetry"] = TelemetryBenchmarks.RunAsync,
 };
 

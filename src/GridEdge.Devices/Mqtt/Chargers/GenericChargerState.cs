@@ -12,11 +12,16 @@ namespace GridEdge.Devices.Mqtt.Chargers;
 /// </summary>
 public static class GenericChargerState
 {
-    public static ChargePointSample Parse(ReadOnlySequence<byte> payload, ChargePointDefinition chargePoint)
+    public static ChargePointSample Parse(ReadOnlySequence<byte> payload, ChargePointDefinition chargePoint) =>
+        ParseWithCapability(payload, chargePoint).Sample;
+
+    /// <summary>The sample and whether the charger says it can discharge (<c>v2h</c>; null when absent).</summary>
+    public static (ChargePointSample Sample, bool? V2h) ParseWithCapability(ReadOnlySequence<byte> payload, ChargePointDefinition chargePoint)
     {
         ArgumentNullException.ThrowIfNull(chargePoint);
         using var document = PayloadJson.Parse(payload);
         var state = PayloadJson.RequireObject(document);
+        var v2h = PayloadJson.OptionalBool(state, "v2h");
         var connected = PayloadJson.RequiredBool(state, "connected");
         var charging = PayloadJson.RequiredBool(state, "charging");
         var power = PayloadJson.RequiredNumber(state, "power_w");
@@ -37,7 +42,7 @@ public static class GenericChargerState
             ?? Math.Abs(power) / (chargePoint.Voltage.Volts * phases);
         var status = Status(connected, charging, PayloadJson.OptionalBool(state, "complete") ?? false, PayloadJson.OptionalBool(state, "error") ?? false);
 
-        return new ChargePointSample
+        var sample = new ChargePointSample
         {
             Status = status,
             ActivePhases = phases,
@@ -46,6 +51,7 @@ public static class GenericChargerState
             SessionEnergy = new Energy(Math.Max(0, energy)),
             Vehicle = connected ? new VehicleSession { StateOfCharge = soc / 100 } : null,
         };
+        return (sample, v2h);
     }
 
     private static ChargePointStatus Status(bool connected, bool charging, bool complete, bool error) =>

@@ -34,11 +34,27 @@ public sealed class GenericJsonChargePoint(ChargePointDefinition definition, Mqt
         await Connection.PublishAsync($"{Base}/set", GenericChargerCommand.Encode(setpoint, Time.GetUtcNow()), retain: false, cancellationToken);
     }
 
+    /// <summary>The generic contract has no echo of the limit: the drawn current (or power) must match within a tolerance.</summary>
+    public override bool Confirms(Setpoint setpoint)
+    {
+        ArgumentNullException.ThrowIfNull(setpoint);
+        if (LatestSample is not { } sample)
+        {
+            return false;
+        }
+
+        return setpoint.Kind == SetpointKind.Power
+            ? Math.Abs(sample.Power.Watts - setpoint.Power.Watts) <= Math.Max(100, Math.Abs(setpoint.Power.Watts) * 0.05)
+            : Math.Abs(sample.ChargeCurrent.Amperes - setpoint.Current.Amperes) <= 1.0;
+    }
+
     private void OnState(string topic, ReadOnlySequence<byte> payload, bool retained)
     {
         try
         {
-            Accept(GenericChargerState.Parse(payload, Definition));
+            var (sample, v2h) = GenericChargerState.ParseWithCapability(payload, Definition);
+            ReportsDischarge = v2h;
+            Accept(sample);
         }
         catch (ChargerPayloadException ex)
         {

@@ -25,6 +25,12 @@ public sealed class GoEChargePoint(ChargePointDefinition definition, MqttConnect
     public override Task StartAsync(CancellationToken cancellationToken) =>
         Connection.SubscribeAsync($"{Base}/+", OnKey, cancellationToken);
 
+    public GoEChargePoint Initialized()
+    {
+        ReportsDischarge = false;
+        return this;
+    }
+
     public override async ValueTask ApplyAsync(Setpoint setpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setpoint);
@@ -43,6 +49,18 @@ public sealed class GoEChargePoint(ChargePointDefinition definition, MqttConnect
         await Set("psm", setpoint.Phases >= 3 ? "2" : "1", cancellationToken);
         await Set("amx", amperes.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await Set("frc", "2", cancellationToken);
+    }
+
+    /// <summary>go-e echoes its limit: <c>amp</c> shows the current, <c>frc</c> 1 a stop.</summary>
+    public override bool Confirms(Setpoint setpoint)
+    {
+        ArgumentNullException.ThrowIfNull(setpoint);
+        lock (_state)
+        {
+            return setpoint.IsStop
+                ? _state.ForceState == 1
+                : _state.ForceState != 1 && _state.Amp == Math.Floor(setpoint.Current.Amperes);
+        }
     }
 
     private Task Set(string key, string value, CancellationToken cancellationToken) =>

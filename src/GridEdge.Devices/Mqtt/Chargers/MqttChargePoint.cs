@@ -64,6 +64,24 @@ public abstract class MqttChargePoint : IChargePoint
 
     public abstract ValueTask ApplyAsync(Setpoint setpoint, CancellationToken cancellationToken);
 
+    /// <summary>True when the charger's latest report shows <paramref name="setpoint"/> in effect (commissioning round trips).</summary>
+    public abstract bool Confirms(Setpoint setpoint);
+
+    /// <summary>True when the charger reported that it can discharge (V2H); null when it does not say.</summary>
+    public bool? ReportsDischarge { get; protected set; }
+
+    /// <summary>The latest state the charger reported, if any.</summary>
+    public ChargePointSample? LatestSample
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sample;
+            }
+        }
+    }
+
     public ValueTask<Reading<ChargePointSample>> ReadAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

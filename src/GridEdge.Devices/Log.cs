@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Devices;
+
+/// <summary>Every log line of the device drivers, source-generated. Event ids 5000–5999.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(5000, LogLevel.Information, "Device {DeviceId}: SunSpec at {Base} with models {Models}")]
+    public static partial void SunSpecFound(ILogger logger, string deviceId, int @base, string models);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Device {DeviceId}: read failed ({Kind}): {Error}")]
+    public static partial void ReadFailed(ILogger logger, string deviceId, string kind, string error);
+
+    [LoggerMessage(5002, LogLevel.Information, "Device {DeviceId}: answering again after {Failures} failed polls")]
+    public static partial void Recovered(ILogger logger, string deviceId, int failures);
+
+    [LoggerMessage(5003, LogLevel.Debug, "Device {DeviceId}: next try in {DelayMs} ms after {Failures} failures")]
+    public static partial void BackingOff(ILogger logger, string deviceId, double delayMs, int failures);
+}

@@ -1,0 +1,9 @@
+namespace GridEdge.Modbus;
+
+/// <summary>Result of parsing the bytes received so far.</summary>
+public enum FrameStatus
+{
+    NeedMore,
+    Complete,
+    Invalid,
+}
