@@ -22,13 +22,10 @@ public sealed class GoEChargePoint(ChargePointDefinition definition, MqttConnect
 
     private string Base => $"{Prefix}/{Definition.DeviceId ?? Definition.Id}";
 
-    public override Task StartAsync(CancellationToken cancellationToken) =>
-        Connection.SubscribeAsync($"{Base}/+", OnKey, cancellationToken);
-
-    public GoEChargePoint Initialized()
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         ReportsDischarge = false;
-        return this;
+        return Connection.SubscribeAsync($"{Base}/+", OnKey, cancellationToken);
     }
 
     public override async ValueTask ApplyAsync(Setpoint setpoint, CancellationToken cancellationToken)
