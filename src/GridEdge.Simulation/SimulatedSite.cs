@@ -62,7 +62,7 @@ public sealed class SimulatedSite
         _maxPhaseCurrent = new double[site.Grid.Phases];
         _gridPhaseCurrents = [.. _phasePower.Select(_ => Current.Zero)];
 
-        _meters = [.. site.Meters.Where(m => m.Connection is SimulatedConnection).Select(m => new SimulatedMeter(m, time))];
+        _meters = [.. site.Meters.Where(m => m.Connection is SimulatedConnection || m.Simulated).Select(m => new SimulatedMeter(m, time))];
         _chargePoints =
         [
             .. site.ChargePoints

@@ -10,4 +10,7 @@ public sealed record MeterDefinition
     public required TimeSpan PollInterval { get; init; }
 
     public required DeviceConnection Connection { get; init; }
+
+    /// <summary>True when the built-in simulation plays this Modbus device behind a server at its endpoint.</summary>
+    public bool Simulated { get; init; }
 }

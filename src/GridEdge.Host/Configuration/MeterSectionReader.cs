@@ -37,7 +37,14 @@ internal static class MeterSectionReader
         var connection = ReadConnection(meter, context);
         return id is null || role is null || connection is null
             ? null
-            : new MeterDefinition { Id = id, Role = role.Value, PollInterval = interval, Connection = connection };
+            : new MeterDefinition
+            {
+                Id = id,
+                Role = role.Value,
+                PollInterval = interval,
+                Connection = connection,
+                Simulated = connection is ModbusConnection && meter.Optional("simulated")?.AsBool() == true,
+            };
     }
 
     private static DeviceConnection? ReadConnection(ConfigMap meter, SiteFileContext context)
@@ -45,16 +52,15 @@ internal static class MeterSectionReader
         var modbus = meter.Optional("modbus");
         var simulatedNode = meter.Optional("simulated");
         var simulated = simulatedNode?.AsBool();
-        if (modbus is not null && simulated == true)
-        {
-            simulatedNode!.Error("a meter has either 'modbus' or 'simulated: true', not both");
-            return null;
-        }
-
         if (simulated == true)
         {
             context.RequireSimulation(simulatedNode!, "a simulated meter needs a 'simulation' section");
-            return new SimulatedConnection();
+            if (modbus is null)
+            {
+                return new SimulatedConnection();
+            }
+
+            // With a modbus: block the simulation serves the meter there, and the gateway reads it over Modbus.
         }
 
         if (modbus is null)

@@ -24,6 +24,8 @@ internal sealed class GatewayService(
         runtime.AdvanceSimulation();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // One read of every meter before the first cycle, so control does not start in fail-safe.
+        await Task.WhenAll(runtime.Pollers.Select(p => p.PollOnceAsync(stop.Token)));
         var pollers = runtime.Pollers.Select(p => p.RunAsync(stop.Token)).ToArray();
         long cycles = 0;
         try

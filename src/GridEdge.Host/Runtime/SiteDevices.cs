@@ -1,4 +1,7 @@
+using GridEdge.Devices.Modbus;
 using GridEdge.Devices.Mqtt;
+using GridEdge.Devices.Profiles;
+using GridEdge.Modbus;
 using GridEdge.Devices.Mqtt.Chargers;
 using GridEdge.Domain.Capabilities;
 using GridEdge.Domain.Site;
@@ -24,6 +27,10 @@ internal sealed class SiteDevices : IAsyncDisposable
     private readonly List<MqttChargePoint> _mqttChargePoints = [];
     private readonly List<SimulatedChargerEndpoint> _endpoints = [];
     private readonly List<EmbeddedMqttBroker> _brokers = [];
+    private readonly List<ModbusMeter> _modbusMeters = [];
+    private SimulatedModbusDevices? _modbusSimulation;
+    private ModbusBuses? _buses;
+    private DeviceProfiles? _profiles;
 
     private SiteDevices(SiteConfiguration configuration, TimeProvider time, ILoggerFactory loggers, SimulatedSite? simulation)
     {
@@ -41,6 +48,9 @@ internal sealed class SiteDevices : IAsyncDisposable
 
     public IReadOnlyCollection<MqttConnection> Connections => _connections.Values;
 
+    /// <summary>Modbus counters (requests, errors by kind, latency) per meter id, for the status API.</summary>
+    public IReadOnlyDictionary<string, DeviceCounters> ModbusCounters => _modbusMeters.ToDictionary(m => m.Id, m => m.Counters, StringComparer.Ordinal);
+
     /// <summary>
     /// Picks a driver for every device. <paramref name="inProcess"/> (the stepped fast run) plays
     /// simulated MQTT chargers without the network. Returns the reasons when a device needs a
@@ -57,13 +67,9 @@ internal sealed class SiteDevices : IAsyncDisposable
 
         foreach (var meter in site.Meters)
         {
-            if (meter.Connection is SimulatedConnection && simulatedMeters.TryGetValue(meter.Id, out var simulated))
+            if (devices.AddMeter(meter, simulatedMeters, inProcess) is { } problem)
             {
-                devices.Meters[meter.Id] = simulated;
-            }
-            else
-            {
-                errors.Add($"meters.{meter.Id}: Modbus meters have no driver in this build yet; use `simulated: true`");
+                errors.Add($"meters.{meter.Id}: {problem}");
             }
         }
 
@@ -82,6 +88,12 @@ internal sealed class SiteDevices : IAsyncDisposable
     /// <summary>Starts the embedded broker, connects to every broker and subscribes every driver; plays the simulated chargers.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_modbusSimulation is not null)
+        {
+            _modbusSimulation.Start(_configuration.Site.Grid.Voltage);
+            await _modbusSimulation.RefreshAsync(cancellationToken);
+        }
+
         foreach (var broker in _configuration.MqttBrokers.Where(b => b.Embedded))
         {
             _brokers.Add(await EmbeddedMqttBroker.StartAsync(broker.Port));
@@ -107,6 +119,11 @@ internal sealed class SiteDevices : IAsyncDisposable
     /// <summary>The simulated chargers report their state (once per control cycle).</summary>
     public async Task PublishSimulatedStateAsync(CancellationToken cancellationToken)
     {
+        if (_modbusSimulation is not null)
+        {
+            await _modbusSimulation.RefreshAsync(cancellationToken);
+        }
+
         foreach (var endpoint in _endpoints)
         {
             await endpoint.PublishStateAsync(cancellationToken);
@@ -128,6 +145,53 @@ internal sealed class SiteDevices : IAsyncDisposable
         foreach (var broker in _brokers)
         {
             await broker.DisposeAsync();
+        }
+
+        if (_modbusSimulation is not null)
+        {
+            await _modbusSimulation.DisposeAsync();
+        }
+
+        _buses?.Dispose();
+    }
+
+    private string? AddMeter(MeterDefinition meter, Dictionary<string, IMeter> simulatedMeters, bool inProcess)
+    {
+        var simulated = simulatedMeters.GetValueOrDefault(meter.Id);
+        if (meter.Connection is SimulatedConnection || (meter.Simulated && inProcess))
+        {
+            Meters[meter.Id] = simulated!;
+            return null;
+        }
+
+        if (meter.Connection is not ModbusConnection modbus)
+        {
+            return "no driver for this connection";
+        }
+
+        try
+        {
+            _profiles ??= DeviceProfiles.Load(ProfileDirectory.For(_configuration.SourcePath));
+            if (!_profiles.TryGet(modbus.Profile, out var profile))
+            {
+                return $"unknown device profile '{modbus.Profile}' (known: {string.Join(", ", _profiles.Names.Order(StringComparer.Ordinal))})";
+            }
+
+            _buses ??= new ModbusBuses(new ModbusClientOptions(), _time, _loggers);
+            var driver = new ModbusMeter(meter, _profiles, _buses, _time, _loggers.CreateLogger("GridEdge.Modbus"));
+            _modbusMeters.Add(driver);
+            Meters[meter.Id] = driver;
+            if (meter.Simulated)
+            {
+                _modbusSimulation ??= new SimulatedModbusDevices(_time, _loggers);
+                _modbusSimulation.Add(meter, modbus, profile, simulated!);
+            }
+
+            return null;
+        }
+        catch (DeviceProfileException ex)
+        {
+            return ex.Message;
         }
     }
 

@@ -47,6 +47,7 @@ internal sealed class SiteRuntime
         Controller = new SiteController(configuration.Site);
         Pollers = [.. configuration.Site.Meters.Select(m => new MeterPoller(m, devices.Meters[m.Id], _state, time, logger))];
         _dispatcher = new SetpointDispatcher(devices.ChargePoints, logger);
+        ModbusCounters = devices.ModbusCounters;
         _statistics = new RunStatistics(configuration.Site);
     }
 
@@ -55,6 +56,9 @@ internal sealed class SiteRuntime
     public IReadOnlyList<MeterPoller> Pollers { get; }
 
     public SiteConfiguration Configuration => _configuration;
+
+    /// <summary>Modbus counters per meter id (empty without Modbus meters).</summary>
+    public IReadOnlyDictionary<string, Devices.Modbus.DeviceCounters> ModbusCounters { get; }
 
     /// <summary>The simulated site behind the devices, if the site is simulated.</summary>
     public Simulation.SimulatedSite? Simulation => _devices.Simulation;

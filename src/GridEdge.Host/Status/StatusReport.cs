@@ -46,7 +46,7 @@ internal sealed record StatusReport
                 grid is null ? null : Math.Round(grid.AgeAt(now).TotalSeconds, 1),
                 site.Grid.EffectiveImportLimit.Watts,
                 site.Grid.MaxCurrentPerPhase.Amperes),
-            Meters = [.. runtime.Pollers.Select(p => MeterStatus.Create(p, snapshot.Meter(p.Definition.Id), now))],
+            Meters = [.. runtime.Pollers.Select(p => MeterStatus.Create(p, snapshot.Meter(p.Definition.Id), now, runtime.ModbusCounters.GetValueOrDefault(p.Definition.Id)))],
             SurplusW = Math.Round(decision.Surplus.Watts, 1),
             BaseLoadW = Math.Round(decision.BaseLoad.Watts, 1),
             Chargepoints = [.. decision.ChargePoints.Select(d => ChargePointStatusReport.Create(runtime.Controller.ModeOf(d.ChargePointId), snapshot.ChargePoint(d.ChargePointId), d))],

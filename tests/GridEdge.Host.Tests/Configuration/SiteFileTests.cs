@@ -30,7 +30,10 @@ public sealed class SiteFileTests
         Assert.Equal("grid", site.GridMeter.Id);
 
         Assert.Equal(["grid", "pv"], site.Meters.Select(m => m.Id));
-        Assert.All(site.Meters, m => Assert.IsType<SimulatedConnection>(m.Connection));
+        Assert.All(site.Meters, m => Assert.True(m.Simulated));
+        Assert.Equal(
+            [new ModbusConnection("tcp://127.0.0.1:15020", 1, "eastron-sdm630"), new ModbusConnection("tcp://127.0.0.1:15020", 3, "sunspec")],
+            site.Meters.Select(m => m.Connection));
         Assert.All(site.Meters, m => Assert.Equal(TimeSpan.FromSeconds(1), m.PollInterval));
         Assert.Equal(MeterRole.Pv, site.Meters[1].Role);
         Assert.Equal(new Power(9000), site.Pv?.PeakPower);

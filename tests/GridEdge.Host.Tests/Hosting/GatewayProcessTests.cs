@@ -14,14 +14,18 @@ public sealed class GatewayProcessTests
     private static string GatewayDll => Path.Combine(AppContext.BaseDirectory, "gridedge.dll");
 
     /// <summary>
-    /// The demo site in a directory of its own (its telemetry spool lands there) with a free port
-    /// for the embedded MQTT broker, so tests never collide with a demo someone is running.
+    /// The demo site in a directory of its own (its telemetry spool lands there) with free ports
+    /// for the embedded MQTT broker and the simulated Modbus meters, so tests never collide with a
+    /// demo someone is running.
     /// </summary>
     private static PeerProcess StartGateway(int port, params string[] extra)
     {
         var directory = Directory.CreateTempSubdirectory("gridedge-test-").FullName;
         var site = Path.Combine(directory, "demo.yaml");
-        File.WriteAllText(site, File.ReadAllText(RepoPaths.DemoSite).Replace("port: 18883", $"port: {Peers.FreeTcpPort()}", StringComparison.Ordinal));
+        var yaml = File.ReadAllText(RepoPaths.DemoSite)
+            .Replace("port: 18883", $"port: {Peers.FreeTcpPort()}", StringComparison.Ordinal)
+            .Replace("tcp://127.0.0.1:15020", $"tcp://127.0.0.1:{Peers.FreeTcpPort()}", StringComparison.Ordinal);
+        File.WriteAllText(site, yaml);
         return PeerProcess.Start("dotnet", [GatewayDll, "run", "--site", site, "--api-url", $"http://127.0.0.1:{port}", .. extra], directory);
     }
 
