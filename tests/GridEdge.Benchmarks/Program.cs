@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
     ["control-cycle"] = output => { ControlCycleBenchmark.Run(output); return Task.CompletedTask; },
     ["modbus"] = ModbusBenchmarks.RunAsync,
     ["telemetry"] = TelemetryBenchmarks.RunAsync,
+    ["optimization"] = OptimizationBenchmarks.RunAsync,
 };
 
 var selected = args.Length > 0 ? args : [.. benchmarks.Keys];

@@ -10,6 +10,7 @@ internal static class GridEdgeCli
         var root = new RootCommand("GridEdge — edge energy management: reads meters, charges cars from PV surplus within the grid limits.");
         root.Add(RunCommand.Build(stdout, stderr));
         root.Add(ValidateCommandLine.Build(stdout, stderr));
+        root.Add(ScenarioCommand.Build(stdout, stderr));
         root.Add(ModbusCommand.Build(stdout, stderr));
         return root;
     }

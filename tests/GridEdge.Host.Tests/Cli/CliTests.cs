@@ -8,7 +8,8 @@ namespace GridEdge.Host.Tests.Cli;
 /// <summary>The `gridedge` command line in-process: exit codes and output shapes of CLI.md.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    /// <summary>Runs the CLI in-process and returns its exit code, stdout and stderr.</summary>
+    internal static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

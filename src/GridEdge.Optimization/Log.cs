@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Optimization;
+
+/// <summary>Every log line of the planner, source-generated. Event ids 6000–6999.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(6000, LogLevel.Warning, "Planner: {Solver} returned {Status} for a {Slots}-slot horizon; no plan")]
+    public static partial void SolveFailed(ILogger logger, string solver, string status, int slots);
+
+    [LoggerMessage(6001, LogLevel.Information, "Planner: minimum-power repair pass {Pass} re-solve returned {Status}; keeping the previous pass")]
+    public static partial void RepairGaveUp(ILogger logger, int pass, string status);
+
+    [LoggerMessage(6002, LogLevel.Debug, "Planner: {Slots} slots, {Vehicles} vehicles, objective {Objective}, {Solves} solves, {Milliseconds} ms")]
+    public static partial void Planned(ILogger logger, int slots, int vehicles, double objective, int solves, double milliseconds);
+}

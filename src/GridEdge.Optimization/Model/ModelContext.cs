@@ -1,0 +1,49 @@
+using Google.OrTools.LinearSolver;
+using GridEdge.Optimization.Planning;
+
+namespace GridEdge.Optimization.Model;
+
+/// <summary>
+/// The LP under construction: the solver, the request, and the per-slot power balance rows every
+/// device adds its flows to. Owns the native solver.
+/// </summary>
+internal sealed class ModelContext : IDisposable
+{
+    public ModelContext(Solver solver, PlanningRequest request)
+    {
+        Solver = solver;
+        Request = request;
+        Horizon = request.Slots.Count;
+        Dt = request.SlotHours;
+        Objective = solver.Objective();
+        Objective.SetMinimization();
+        Balance = new Constraint[Horizon];
+        for (var t = 0; t < Horizon; t++)
+        {
+            // import − export + PV used − loads = house load, filled in by each device.
+            var load = request.Slots[t].LoadKw;
+            Balance[t] = solver.MakeConstraint(load, load, "");
+        }
+
+        Prices = PriceLevels.Of(request);
+    }
+
+    public Solver Solver { get; }
+
+    public PlanningRequest Request { get; }
+
+    public int Horizon { get; }
+
+    /// <summary>Slot length in hours.</summary>
+    public double Dt { get; }
+
+    public Objective Objective { get; }
+
+    public Constraint[] Balance { get; }
+
+    public PriceLevels Prices { get; }
+
+    public Variable NumVar(double lower, double upper) => Solver.MakeNumVar(lower, upper, "");
+
+    public void Dispose() => Solver.Dispose();
+}

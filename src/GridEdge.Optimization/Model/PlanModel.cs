@@ -1,0 +1,45 @@
+using Google.OrTools.LinearSolver;
+using GridEdge.Optimization.Planning;
+
+namespace GridEdge.Optimization.Model;
+
+/// <summary>The whole LP of one horizon: grid, battery, vehicles, demand charge and churn terms.</summary>
+internal sealed record PlanModel(
+    ModelContext Context,
+    GridVariables Grid,
+    BatteryVariables? Battery,
+    IReadOnlyList<VehicleVariables> Vehicles,
+    DemandChargeVariables? Demand) : IDisposable
+{
+    public Solver Solver => Context.Solver;
+
+    public static PlanModel Build(PlanningRequest request, PlannerOptions options)
+    {
+        var solver = SolverFactory.Create(options);
+        var context = new ModelContext(solver, request);
+        try
+        {
+            var grid = GridVariables.Add(context);
+            var battery = BatteryVariables.Add(context);
+            var vehicles = new List<VehicleVariables>(request.Vehicles.Count);
+            foreach (var vehicle in request.Vehicles)
+            {
+                if (VehicleVariables.Add(context, vehicle) is { } added)
+                {
+                    vehicles.Add(added);
+                }
+            }
+
+            var demand = DemandChargeVariables.Add(context, grid);
+            ChurnPenalty.Add(context, options, battery, vehicles);
+            return new PlanModel(context, grid, battery, vehicles, demand);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => Context.Dispose();
+}

@@ -1,0 +1,130 @@
+using Google.OrTools.LinearSolver;
+using GridEdge.Optimization.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GridEdge.Optimization.Planning;
+
+/// <summary>
+/// The planner: one LP per horizon (OR-Tools, HiGHS by default), then minimum-power repair passes
+/// that re-solve with the sub-minimum powers rounded and fixed.
+/// </summary>
+public sealed class LpPlanner : IPlanner
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public LpPlanner(PlannerOptions? options = null, TimeProvider? time = null, ILogger<LpPlanner>? logger = null)
+    {
+        Options = options ?? new PlannerOptions();
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    public PlannerOptions Options { get; }
+
+    public Plan CreatePlan(PlanningRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = _time.GetTimestamp();
+        using var model = PlanModel.Build(request, Options);
+        var built = _time.GetTimestamp();
+        using var interrupt = cancellationToken.Register(() => model.Solver.InterruptSolve());
+
+        var status = model.Solver.Solve();
+        var solves = 1;
+        if (!Succeeded(status))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.SolveFailed(_logger, SolverFactory.Name(Options.Solver), status.ToString(), request.Slots.Count);
+            return Failed(request, model, started, built);
+        }
+
+        var outcome = status == Solver.ResultStatus.OPTIMAL ? PlanOutcome.Optimal : PlanOutcome.Feasible;
+        var solution = Solution.Read(model);
+        var repaired = 0;
+        var repairSlots = Options.RepairSlots ?? request.Slots.Count;
+        var switchedOff = new List<SwitchedOff>();
+        for (var pass = 0; pass < Options.RepairPasses; pass++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var fixedNow = SemiContinuousRepair.Pass(model, solution, repairSlots, switchedOff);
+            if (fixedNow == 0)
+            {
+                break;
+            }
+
+            repaired += fixedNow;
+            var before = solution;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                status = model.Solver.Solve();
+                solves++;
+                if (!Succeeded(status))
+                {
+                    break;
+                }
+
+                solution = Solution.Read(model);
+                if (attempt == 1 || SemiContinuousRepair.RestoreWhereShort(model, before, solution, switchedOff) == 0)
+                {
+                    break;
+                }
+            }
+
+            if (!Succeeded(status))
+            {
+                // Rounding up can make the LP infeasible (grid limit); the previous pass stands and the
+                // controller enforces the minimum on what it applies.
+                Log.RepairGaveUp(_logger, pass + 1, status.ToString());
+                solution = before;
+                outcome = PlanOutcome.Feasible;
+                break;
+            }
+        }
+
+        if (outcome == PlanOutcome.Optimal && SemiContinuousRepair.CountFractional(model, solution, repairSlots) > 0)
+        {
+            // Out of passes: the controller rounds what is left, so the plan is no longer exactly optimal.
+            outcome = PlanOutcome.Feasible;
+        }
+
+        var solved = _time.GetTimestamp();
+        var statistics = Statistics(model, outcome, started, built, solved, solves, repaired);
+        var plan = PlanExtractor.ToPlan(model, solution, statistics);
+        plan = plan with { Statistics = statistics with { ExtractTime = _time.GetElapsedTime(solved) } };
+        Log.Planned(_logger, request.Slots.Count, request.Vehicles.Count, plan.Objective, solves, plan.Statistics.Total.TotalMilliseconds);
+        return plan;
+    }
+
+    /// <summary>The LP of <paramref name="request"/> (before any repair) as text, e.g. to replay it or time another solver on it.</summary>
+    public string ExportModel(PlanningRequest request, ModelFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var model = PlanModel.Build(request, Options);
+        return format == ModelFormat.Lp
+            ? model.Solver.ExportModelAsLpFormat(false)
+            : model.Solver.ExportModelAsMpsFormat(false, false);
+    }
+
+    private static bool Succeeded(Solver.ResultStatus status) =>
+        status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE;
+
+    private PlanStatistics Statistics(PlanModel model, PlanOutcome outcome, long started, long built, long solved, int solves, int repaired) => new(
+        SolverFactory.Name(Options.Solver),
+        outcome,
+        _time.GetElapsedTime(started, built),
+        _time.GetElapsedTime(built, solved),
+        TimeSpan.Zero,
+        solves,
+        repaired,
+        model.Solver.NumVariables(),
+        model.Solver.NumConstraints());
+
+    private Plan Failed(PlanningRequest request, PlanModel model, long started, long built)
+    {
+        var statistics = Statistics(model, PlanOutcome.Failed, started, built, _time.GetTimestamp(), 1, 0);
+        return new Plan(request.Start, request.SlotLength, [], new Dictionary<string, double>(StringComparer.Ordinal), double.NaN, statistics);
+    }
+}

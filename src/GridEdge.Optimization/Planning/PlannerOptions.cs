@@ -1,0 +1,31 @@
+namespace GridEdge.Optimization.Planning;
+
+/// <summary>Tuning of the planner. Defaults suit a re-plan every slot on a small gateway.</summary>
+public sealed record PlannerOptions
+{
+    public SolverKind Solver { get; init; } = SolverKind.Highs;
+
+    /// <summary>Wall-clock limit per solve; the plan is then the best found, or the last plan stays.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Solver threads; one keeps the control loop's core free.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// Slots from the start in which chargers' minimum power is enforced by repair (null = all). A rolling
+    /// horizon only applies slot 0, so repairing the first few keeps re-plans cheap.
+    /// </summary>
+    public int? RepairSlots { get; init; }
+
+    /// <summary>Repair passes (LP re-solves) at most; what is still below minimum is then rounded without re-solving.</summary>
+    public int RepairPasses { get; init; } = 4;
+
+    /// <summary>
+    /// Cost per kW of setpoint change against the previous plan, as a fraction of the mean import price
+    /// per kWh: small, so it only breaks ties between equally good plans.
+    /// </summary>
+    public double ChurnWeight { get; init; } = 0.002;
+
+    /// <summary>Slots from the start in which churn is penalised (later slots are re-planned anyway).</summary>
+    public int ChurnSlots { get; init; } = 4;
+}

@@ -1,6 +1,0 @@
-namespace GridEdge.Optimization;
-
-internal static class SolverProbe
-{
-    public static bool HighsLoads() => Google.OrTools.LinearSolver.Solver.CreateSolver("HIGHS") is not null;
-}
