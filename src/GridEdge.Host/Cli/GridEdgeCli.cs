@@ -12,6 +12,7 @@ internal static class GridEdgeCli
         root.Add(ValidateCommandLine.Build(stdout, stderr));
         root.Add(ScenarioCommand.Build(stdout, stderr));
         root.Add(ModbusCommand.Build(stdout, stderr));
+        root.Add(ChargerTestCommand.Build(stdout, stderr));
         return root;
     }
 
