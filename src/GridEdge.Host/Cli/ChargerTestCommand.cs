@@ -101,6 +101,8 @@ internal static class ChargerTestCommand
 
         await charger.StartAsync(cancellationToken);
         var state = await WaitFor(() => charger.LatestSample is not null || charger.IsOffline, request.Timeout, time, cancellationToken);
+        // Retained availability may trail the retained state by a moment.
+        await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
         if (charger.IsOffline)
         {
             return await Fail(stderr, ExitCodes.Timeout, $"charger {request.Id} reports offline (status/last will)");

@@ -39,7 +39,9 @@ public sealed class ChargerTestCommandTests
         await client.SubscribeAsync("gridedge/charger/wb/set", cancellationToken: Ct);
         if (status is not null)
         {
-            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("gridedge/charger/wb/status").WithPayload(status).WithRetainFlag(true).Build(), Ct);
+            // QoS 1: the broker holds the retained availability before the state is published.
+            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("gridedge/charger/wb/status").WithPayload(status).WithRetainFlag(true)
+                .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(), Ct);
         }
 
         await State(16, 11040);

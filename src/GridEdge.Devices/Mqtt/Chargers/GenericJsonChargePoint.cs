@@ -19,8 +19,9 @@ public sealed class GenericJsonChargePoint(ChargePointDefinition definition, Mqt
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Connection.SubscribeAsync($"{Base}/state", OnState, cancellationToken);
+        // Availability first: its retained value arrives before the retained state.
         await Connection.SubscribeAsync($"{Base}/status", OnStatus, cancellationToken);
+        await Connection.SubscribeAsync($"{Base}/state", OnState, cancellationToken);
     }
 
     public override async ValueTask ApplyAsync(Setpoint setpoint, CancellationToken cancellationToken)
