@@ -17,6 +17,9 @@ internal sealed class ChargePointRuntime(ChargePointDefinition definition)
 
     public bool IsRunning => CommandedAmperes > 0;
 
+    /// <summary>Power last commanded for V2H discharge (positive watts); 0 when not discharging.</summary>
+    public double CommandedDischargeWatts { get; set; }
+
     /// <summary>Since when surplus has been enough to start; null while it is not.</summary>
     public DateTimeOffset? SurplusSince { get; set; }
 

@@ -116,6 +116,20 @@ public sealed class SiteController
 
         var measurement = SiteMeasurement.From(_site.Grid, _settings.GridMargin, grid.Value, trusted);
         var surplus = -measurement.BasePower.Watts - _settings.Reserve.Watts;
+        foreach (var (intent, decision) in V2hPlanner.Discharge(intents, measurement.BasePower.Watts, _settings, now))
+        {
+            var index = intentIndex[intents.IndexOf(intent)];
+            decisions[index] = decision;
+        }
+
+        for (var k = intents.Count - 1; k >= 0; k--)
+        {
+            if (decisions[intentIndex[k]] is not null)
+            {
+                intents.RemoveAt(k);
+                intentIndex.RemoveAt(k);
+            }
+        }
         _surplusPlanner.Plan(intents, surplus, now);
         var allowed = ApplyGridLimits(intents, measurement, out var headroom);
 
@@ -245,6 +259,7 @@ public sealed class SiteController
         }
 
         runtime.CommandedAmperes = amperes;
+        runtime.CommandedDischargeWatts = 0;
         var definition = runtime.Definition;
         var setpoint = Setpoint.ForCurrent(definition.Id, new(amperes), runtime.Phases, definition.Voltage, now, _settings.SetpointTtl);
         return new ChargePointDecision(definition.Id, setpoint, reason, detail);

@@ -76,7 +76,7 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         var maxWatts = Math.Min(definition.MaxCurrent.Amperes, intent.UsefulAmperes) * definition.Voltage.Volts * maxPhases;
         return runtime.Mode switch
         {
-            ChargeMode.Solar => new ShareRequest(
+            ChargeMode.Solar or ChargeMode.V2h => new ShareRequest(
                 maxWatts,
                 MinimumWatts(intent, minPhases)
                     + (runtime.IsRunning ? -settings.DisableThreshold.Watts : settings.EnableThreshold.Watts),

@@ -103,6 +103,8 @@ public sealed class SimulatedChargePoint : IChargePoint
     /// <summary>Energy delivered to cars over all sessions.</summary>
     internal Energy TotalCharged { get; private set; }
 
+    internal Energy TotalDischarged { get; private set; }
+
     internal Power Power => _power;
 
     public ValueTask<Reading<ChargePointSample>> ReadAsync(CancellationToken cancellationToken)
@@ -150,9 +152,23 @@ public sealed class SimulatedChargePoint : IChargePoint
     /// </summary>
     internal Energy Integrate(TimeSpan duration)
     {
-        if (_vehicle is not { } vehicle || _power <= Power.Zero || duration <= TimeSpan.Zero)
+        if (_vehicle is not { } vehicle || _power == Power.Zero || duration <= TimeSpan.Zero)
         {
             return Energy.Zero;
+        }
+
+        if (_power < Power.Zero)
+        {
+            // V2H: the car gives energy back, down to its own floor.
+            var given = _power.Abs() * duration;
+            if (given > vehicle.Dischargeable)
+            {
+                given = vehicle.Dischargeable;
+            }
+
+            vehicle.Discharge(given);
+            TotalDischarged += given;
+            return Energy.Zero - given;
         }
 
         var energy = _power * duration;
@@ -194,7 +210,9 @@ public sealed class SimulatedChargePoint : IChargePoint
             _switchedPhases = setpoint.Phases;
         }
 
-        var allowed = _vehicle is { IsComplete: false } && offered > Current.Zero;
+        var discharge = DischargeRequested(setpoint);
+        var allowed = (_vehicle is { IsComplete: false } && offered > Current.Zero)
+            || (_vehicle is { } v && discharge > Power.Zero && v.Dischargeable > Energy.Zero);
         if (!allowed)
         {
             _allowedSince = null;
@@ -227,8 +245,16 @@ public sealed class SimulatedChargePoint : IChargePoint
         {
             var vehicle = _vehicle!;
             _drawPhases = Math.Min(Math.Min(vehicle.Phases, setpoint!.Phases), _switchedPhases);
-            _current = vehicle.Accepts(offered);
-            _power = _current.ToPower(Definition.Voltage, _drawPhases);
+            if (discharge > Power.Zero)
+            {
+                _power = -discharge;
+                _current = discharge.PerPhaseCurrent(Definition.Voltage, _drawPhases);
+            }
+            else
+            {
+                _current = vehicle.Accepts(offered);
+                _power = _current.ToPower(Definition.Voltage, _drawPhases);
+            }
         }
     }
 
@@ -279,6 +305,12 @@ public sealed class SimulatedChargePoint : IChargePoint
         };
         Volatile.Write(ref _sample, sample);
     }
+
+    /// <summary>Discharge power a V2H setpoint asks for, within the charger's limit; zero otherwise.</summary>
+    private Power DischargeRequested(Setpoint? setpoint) =>
+        setpoint is { IsDischarge: true } && Definition.Bidirectional
+            ? Power.Min(setpoint.Power.Abs(), Definition.MaxDischarge)
+            : Power.Zero;
 
     /// <summary>The current the setpoint offers the car, or zero when it means stop.</summary>
     private Current Offered(Setpoint? setpoint)

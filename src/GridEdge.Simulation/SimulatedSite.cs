@@ -112,6 +112,7 @@ public sealed class SimulatedSite
         PvGeneration = _pvEnergy,
         HouseConsumption = _houseEnergy,
         Charged = _chargePoints.ToDictionary(c => c.Id, c => c.TotalCharged, StringComparer.Ordinal),
+        Discharged = _chargePoints.ToDictionary(c => c.Id, c => c.TotalDischarged, StringComparer.Ordinal),
         MaxGridImport = _maxGridImport,
         MaxPhaseCurrents = [.. _maxPhaseCurrent.Select(a => new Current(a))],
     });

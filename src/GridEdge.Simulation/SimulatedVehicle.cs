@@ -34,6 +34,9 @@ internal sealed class SimulatedVehicle
 
     public double StateOfCharge { get; private set; }
 
+    /// <summary>The car's own lowest state of charge for discharging, whatever the gateway asks.</summary>
+    public const double DischargeFloor = 0.05;
+
     public Energy SessionEnergy { get; private set; }
 
     public bool IsComplete { get; private set; }
@@ -78,6 +81,16 @@ internal sealed class SimulatedVehicle
 
         var tapered = current * ((1 - StateOfCharge) / (1 - TaperStart));
         return Current.Max(tapered, Current.Min(current, Trickle));
+    }
+
+    /// <summary>Energy the car can give back before its battery management stops a discharge (at 5 %).</summary>
+    public Energy Dischargeable => Settings.Capacity * Math.Max(0, StateOfCharge - DischargeFloor);
+
+    /// <summary>Takes <paramref name="energy"/> out of the battery (V2H).</summary>
+    public void Discharge(Energy energy)
+    {
+        StateOfCharge = Math.Max(0, StateOfCharge - (energy / Settings.Capacity));
+        IsComplete = Room <= Energy.Zero;
     }
 
     /// <summary>Stores <paramref name="energy"/> (at most <see cref="Room"/>) and stops the car when it is done.</summary>

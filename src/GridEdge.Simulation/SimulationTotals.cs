@@ -21,6 +21,9 @@ public sealed record SimulationTotals
     /// <summary>Energy charged into cars, per chargepoint id.</summary>
     public required IReadOnlyDictionary<string, Energy> Charged { get; init; }
 
+    /// <summary>Energy given back per chargepoint by V2H discharge.</summary>
+    public IReadOnlyDictionary<string, Energy> Discharged { get; init; } = new Dictionary<string, Energy>();
+
     /// <summary>Highest grid import power seen (zero if the site never imported).</summary>
     public required Power MaxGridImport { get; init; }
 

@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
     ["control-cycle"] = output => { ControlCycleBenchmark.Run(output); return Task.CompletedTask; },
     ["modbus"] = ModbusBenchmarks.RunAsync,
     ["telemetry"] = TelemetryBenchmarks.RunAsync,
+    ["mqtt"] = MqttBenchmarks.RunAsync,
     ["optimization"] = OptimizationBenchmarks.RunAsync,
 };
 

@@ -20,4 +20,6 @@ public enum DecisionReason
     RampUp,
     Deadband,
     PhaseSwitchPause,
+    V2hDischarge,
+    V2hReserve,
 }

@@ -14,4 +14,10 @@ public enum ChargeMode
 
     /// <summary>Always charge at minimum current, more when there is surplus.</summary>
     MinSolar,
+
+    /// <summary>
+    /// Vehicle-to-home (bidirectional chargepoints): charge from surplus like <see cref="Solar"/>,
+    /// discharge to cover the house when it would import, down to the vehicle's minimum charge.
+    /// </summary>
+    V2h,
 }

@@ -48,6 +48,12 @@ public sealed record ChargePointDefinition
 
     public Power MaxDischarge { get; init; } = Power.Zero;
 
+    /// <summary>V2H never discharges the vehicle below this state of charge (0–1).</summary>
+    public double V2hMinStateOfCharge { get; init; } = 0.3;
+
+    /// <summary>True when V2H may push power out to the grid; by default it only covers the house.</summary>
+    public bool V2hExport { get; init; }
+
     public required ChargeMode Mode { get; init; }
 
     /// <summary>Higher gets power first when a limit binds.</summary>

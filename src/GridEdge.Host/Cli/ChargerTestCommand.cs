@@ -23,7 +23,7 @@ internal static class ChargerTestCommand
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var broker = new Option<string>("--broker") { Description = "mqtt://HOST:PORT or mqtts://HOST:PORT (credentials from GRIDEDGE_MQTT_USERNAME/PASSWORD)", Required = true };
-        var protocol = new Option<string>("--protocol") { Description = "generic | go-e", Required = true };
+        var protocol = new Option<string>("--protocol") { Description = "generic | go-e | openwb | everest", Required = true };
         protocol.AcceptOnlyFromAmong("generic", "go-e", "openwb", "everest");
         var id = new Option<string>("--id") { Description = "The charger's id or serial in its topics", Required = true };
         var prefix = new Option<string?>("--prefix") { Description = "Topic prefix (generic; default gridedge/charger)" };
@@ -82,11 +82,13 @@ internal static class ChargerTestCommand
         {
             "generic" => new GenericJsonChargePoint(definition, connection, time, NullLogger.Instance),
             "go-e" => new GoEChargePoint(definition, connection, time, NullLogger.Instance),
+            "openwb" => new OpenWbChargePoint(definition with { DeviceId = request.Id }, connection, time, NullLogger.Instance),
+            "everest" => new EverestChargePoint(definition, connection, time, NullLogger.Instance),
             _ => null,
         };
         if (charger is null)
         {
-            return await Fail(stderr, ExitCodes.UsageError, $"--protocol {request.Protocol} has no driver in this build yet (generic, go-e)");
+            return await Fail(stderr, ExitCodes.UsageError, $"--protocol {request.Protocol} has no driver in this build");
         }
 
         connection.Start();

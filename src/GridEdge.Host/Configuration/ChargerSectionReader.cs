@@ -67,6 +67,14 @@ internal static class ChargerSectionReader
         var bidirectional = charger.OptionalBool("bidirectional") ?? false;
         var maxDischarge = ReadMaxDischarge(charger, bidirectional);
         var mode = ReadMode(charger);
+        if (mode == ChargeMode.V2h && !bidirectional)
+        {
+            charger.Optional("mode")!.Error("mode v2h needs bidirectional: true and max_discharge_w");
+            mode = null;
+        }
+
+        var v2hMinSoc = charger.OptionalNumber("v2h_min_soc", Bounds.Between(0, 1)) ?? 0.3;
+        var v2hExport = charger.OptionalBool("v2h_export") ?? false;
         var priority = charger.OptionalInt("priority", Bounds.Between(0, 100)) ?? 0;
 
         if (id is null || protocol is null || phases is null || voltage is null || maxCurrent is null || mode is null)
@@ -91,6 +99,8 @@ internal static class ChargerSectionReader
             CurrentStep = new Current(currentStep),
             Bidirectional = bidirectional,
             MaxDischarge = new Power(maxDischarge),
+            V2hMinStateOfCharge = v2hMinSoc,
+            V2hExport = v2hExport,
             Mode = mode.Value,
             Priority = priority,
         };

@@ -21,7 +21,7 @@ public static class SiteFileKeys
             [
                 "id", "protocol", "broker", "device_id", "prefix", "phases", "grid_phase", "phase_switching",
                 "voltage_v", "min_current_a", "max_current_a", "current_step_a", "bidirectional",
-                "max_discharge_w", "mode", "priority", "simulated",
+                "max_discharge_w", "mode", "priority", "simulated", "v2h_min_soc", "v2h_export",
             ],
             ["pv"] = ["peak_w", "meter"],
             ["battery"] = ["capacity_wh", "max_charge_w", "max_discharge_w", "min_soc", "max_soc", "meter"],

@@ -216,11 +216,13 @@ internal sealed class SiteDevices : IAsyncDisposable
         {
             "generic" => new GenericJsonChargePoint(chargePoint, connection, _time, logger),
             "go-e" => new GoEChargePoint(chargePoint, connection, _time, logger),
+            "openwb" => new OpenWbChargePoint(chargePoint, connection, _time, logger),
+            "everest" => new EverestChargePoint(chargePoint, connection, _time, logger),
             _ => null,
         };
         if (driver is null)
         {
-            return $"protocol '{chargePoint.Protocol}' has no driver in this build yet (generic and go-e have)";
+            return $"protocol '{chargePoint.Protocol}' has no driver in this build yet";
         }
 
         _mqttChargePoints.Add(driver);

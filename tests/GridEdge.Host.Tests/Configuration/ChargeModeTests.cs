@@ -6,14 +6,29 @@ namespace GridEdge.Host.Tests.Configuration;
 
 public sealed class ChargeModeTests
 {
-    [Theory]
-    [InlineData("plan")]
-    [InlineData("v2h")]
-    public void Planned_modes_are_not_supported_yet(string mode)
+    [Fact]
+    public void Plan_mode_is_not_supported_yet()
     {
-        var error = SingleError(Valid + $"    mode: {mode}\n");
+        var error = SingleError(Valid + "    mode: plan\n");
 
-        AssertError(error, 29, 11, "chargers[0].mode", $"mode '{mode}' is not supported by this version (allowed: off, now, solar, minsolar)");
+        AssertError(error, 29, 11, "chargers[0].mode", "mode 'plan' is not supported by this version (allowed: off, now, solar, minsolar, v2h)");
+    }
+
+    [Fact]
+    public void V2h_needs_a_bidirectional_charger()
+    {
+        var error = SingleError(Valid + "    mode: v2h\n");
+
+        AssertError(error, 29, 11, "chargers[0].mode", "mode v2h needs bidirectional: true and max_discharge_w");
+    }
+
+    [Fact]
+    public void V2h_on_a_bidirectional_charger_with_its_limits()
+    {
+        var config = Load(Valid + "    bidirectional: true\n    max_discharge_w: 6000\n    mode: v2h\n    v2h_min_soc: 0.4\n");
+
+        var charger = config.Site.ChargePoints[0];
+        Assert.Equal((ChargeMode.V2h, 6000.0, 0.4, false), (charger.Mode, charger.MaxDischarge.Watts, charger.V2hMinStateOfCharge, charger.V2hExport));
     }
 
     [Fact]
@@ -21,7 +36,7 @@ public sealed class ChargeModeTests
     {
         var error = SingleError(Valid + "    mode: fast\n");
 
-        AssertError(error, 29, 11, "chargers[0].mode", "'fast' is not one of: off, now, solar, minsolar");
+        AssertError(error, 29, 11, "chargers[0].mode", "'fast' is not one of: off, now, solar, minsolar, v2h");
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class MultipleErrorTests
                 "test.yaml:23:5: chargers[0].max_current_a: required key 'max_current_a' is missing",
                 "test.yaml:25:13: chargers[0].broker: 'remote' is not a broker id (known: local)",
                 "test.yaml:28:5: chargers[0].max_curent_a: unknown key 'max_curent_a' (did you mean 'max_current_a'?)",
-                "test.yaml:29:11: chargers[0].mode: mode 'plan' is not supported by this version (allowed: off, now, solar, minsolar)",
+                "test.yaml:29:11: chargers[0].mode: mode 'plan' is not supported by this version (allowed: off, now, solar, minsolar, v2h)",
             ],
             errors);
     }
