@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(1040, LogLevel.Error, "Control cycle failed; the next cycle starts from fresh readings")]
     public static partial void CycleFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(1041, LogLevel.Warning, "MQTT API publish failed: {Error}")]
+    public static partial void ApiPublishFailed(ILogger logger, string error);
+
     [LoggerMessage(1050, LogLevel.Information, "Dashboard and API on {Url}")]
     public static partial void Listening(ILogger logger, string url);
 }

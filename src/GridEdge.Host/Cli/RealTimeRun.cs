@@ -1,5 +1,6 @@
 using GridEdge.Host.Configuration;
 using GridEdge.Host.Hosting;
+using GridEdge.Host.Mqtt;
 using GridEdge.Host.Runtime;
 using GridEdge.Host.Status;
 using GridEdge.Telemetry.Pipeline;
@@ -41,7 +42,8 @@ internal static class RealTimeRun
             loggers.CreateLogger("GridEdge.Telemetry"));
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(telemetry);
-        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site"), telemetry));
+        var api = devices.ApiConnection is { } apiConnection ? new MqttSiteApi(configuration, apiConnection, time) : null;
+        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site"), telemetry, api));
         builder.Services.AddHostedService<TelemetryService>();
         builder.Services.AddSingleton(new RunOptions(duration));
         builder.Services.AddHostedService<GatewayService>();
@@ -60,6 +62,10 @@ internal static class RealTimeRun
         try
         {
             await devices.StartAsync(cancellationToken);
+            if (api is not null)
+            {
+                await api.StartAsync(cancellationToken);
+            }
         }
         catch (System.Net.Sockets.SocketException ex)
         {

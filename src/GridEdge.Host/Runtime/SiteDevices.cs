@@ -20,6 +20,9 @@ namespace GridEdge.Host.Runtime;
 /// </summary>
 internal sealed class SiteDevices : IAsyncDisposable
 {
+    /// <summary>How long start-up waits for each broker before control runs without it.</summary>
+    private static readonly TimeSpan BrokerStartWait = TimeSpan.FromSeconds(5);
+
     private readonly SiteConfiguration _configuration;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
@@ -47,6 +50,9 @@ internal sealed class SiteDevices : IAsyncDisposable
     public Dictionary<string, IChargePoint> ChargePoints { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<MqttConnection> Connections => _connections.Values;
+
+    /// <summary>The connection the gateway's MQTT API uses (the first broker), if the site has brokers.</summary>
+    public MqttConnection? ApiConnection { get; private set; }
 
     /// <summary>Modbus counters (requests, errors by kind, latency) per meter id, for the status API.</summary>
     public IReadOnlyDictionary<string, DeviceCounters> ModbusCounters => _modbusMeters.ToDictionary(m => m.Id, m => m.Counters, StringComparer.Ordinal);
@@ -81,6 +87,12 @@ internal sealed class SiteDevices : IAsyncDisposable
             }
         }
 
+        if (configuration.MqttBrokers.Count > 0)
+        {
+            // The gateway's own MQTT API lives on the first broker.
+            devices.ApiConnection = devices.Connection(configuration.MqttBrokers[0]);
+        }
+
         problems = errors;
         return devices;
     }
@@ -102,6 +114,18 @@ internal sealed class SiteDevices : IAsyncDisposable
         foreach (var connection in _connections.Values)
         {
             connection.Start();
+        }
+
+        foreach (var connection in _connections.Values)
+        {
+            try
+            {
+                await connection.WaitConnectedAsync(BrokerStartWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Control starts anyway: chargers read as stale until the connection comes up.
+            }
         }
 
         foreach (var chargePoint in _mqttChargePoints)

@@ -3,6 +3,7 @@ using GridEdge.Domain.Capabilities;
 using GridEdge.Domain.Control;
 using GridEdge.Domain.Readings;
 using GridEdge.Host.Configuration;
+using GridEdge.Host.Mqtt;
 using GridEdge.Host.Status;
 using GridEdge.Telemetry.Pipeline;
 using GridEdge.Telemetry.Schema;
@@ -33,8 +34,11 @@ internal sealed class SiteRuntime
     private readonly string _telemetryTarget;
     private readonly TelemetrySchema _schema;
 
-    public SiteRuntime(SiteConfiguration configuration, SiteDevices devices, TimeProvider time, ILogger logger, TelemetryPipeline? telemetry = null)
+    private readonly MqttSiteApi? _api;
+
+    public SiteRuntime(SiteConfiguration configuration, SiteDevices devices, TimeProvider time, ILogger logger, TelemetryPipeline? telemetry = null, MqttSiteApi? api = null)
     {
+        _api = api;
         _telemetry = telemetry;
         _schema = new TelemetrySchema(configuration.Site);
         _telemetryTarget = telemetry is null ? "off"
@@ -81,6 +85,11 @@ internal sealed class SiteRuntime
 
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
+        if (_api is not null)
+        {
+            await _api.ApplyRequestsAsync(Controller, cancellationToken);
+        }
+
         await _devices.PublishSimulatedStateAsync(cancellationToken);
         foreach (var (id, chargePoint) in _devices.ChargePoints)
         {
@@ -94,8 +103,26 @@ internal sealed class SiteRuntime
         _telemetry?.RecordCycle(_schema, snapshot, decision);
         RecordDeviceHealth(snapshot.Time);
         LogChanges(decision);
-        Volatile.Write(ref _status, StatusReport.Create(_configuration, snapshot, decision, this));
+        var status = StatusReport.Create(_configuration, snapshot, decision, this);
+        Volatile.Write(ref _status, status);
+        if (_api is not null)
+        {
+            await PublishApiAsync(status, cancellationToken);
+        }
         Interlocked.Exchange(ref _cycleTimestamp, _time.GetTimestamp());
+    }
+
+    private async Task PublishApiAsync(StatusReport status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _api!.PublishAsync(status, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The broker went away mid-publish; the next cycle publishes again.
+            Log.ApiPublishFailed(_logger, ex.Message);
+        }
     }
 
     /// <summary>Meter polling counters go to telemetry once a minute (they change slowly).</summary>
