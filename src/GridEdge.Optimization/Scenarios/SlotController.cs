@@ -4,10 +4,11 @@ namespace GridEdge.Optimization.Scenarios;
 
 /// <summary>
 /// The real-time part of a scenario run: applies the plan's current slot to what actually happens.
-/// Cars get the plan's setpoints (kept to 0 or ≥ their minimum and within their energy window), the
-/// battery absorbs the difference between actual and expected PV/load within its limits, the grid
-/// balances the rest, PV is curtailed where export is limited or priced negative, and cars are shed
-/// if the import limit would be crossed.
+/// Cars start at the plan's setpoints (0 or ≥ their minimum, within their energy window), the battery
+/// at its planned power. What the forecast got wrong first moves the grid toward 0 (less export or less
+/// import), then goes to the battery and to the cars within their plan bands where that pays (see
+/// <see cref="VehicleFlex"/>); the half hour's import is held at the plan's billed peak where anything is
+/// flexible; PV is curtailed where export is limited or priced negative, cars are shed at the import limit.
 /// </summary>
 internal sealed class SlotController(Scenario scenario)
 {
@@ -18,24 +19,58 @@ internal sealed class SlotController(Scenario scenario)
 
     public DispatchRow Apply(int slot, PlanSlot? planned, SiteState state)
     {
-        var dt = scenario.SlotHours;
         var s = scenario.Series;
         var pv = Math.Max(0, s.PvActualKw[slot]);
         var load = s.LoadActualKw[slot];
         var vehicles = VehiclePowers(slot, planned, state);
-
-        // Keep the grid where the plan put it: the battery takes what the forecast got wrong.
-        var plannedGrid = planned is null ? 0 : planned.GridImportKw - planned.GridExportKw;
         var (minBattery, maxBattery) = BatteryRange(slot, state);
-        var battery = planned?.BatteryKw ?? 0;
-        if (scenario.Battery is not null)
+        var battery = Math.Clamp(planned?.BatteryKw ?? 0, minBattery, maxBattery);
+        var flex = Flexes(slot, planned, state, vehicles);
+
+        // Where the plan put the grid (without a plan: self-consumption, grid at 0). What the forecast
+        // got wrong goes first to the grid's cheap side (less export, less import), then to whoever
+        // values the energy most: the battery, cars within their bands, the grid at its price.
+        var target = planned is null ? 0 : planned.GridImportKw - planned.GridExportKw;
+        // Only what the forecast got wrong moves the grid; what rounding the cars changed stays with the battery.
+        var rounding = vehicles.Sum() - (planned?.Vehicles.Sum(p => p.PowerKw) ?? vehicles.Sum());
+        var gap = load - pv + vehicles.Sum() - rounding + battery - target;
+        if (gap > 0 && target < 0)
         {
-            var withoutBattery = load - pv + vehicles.Sum();
-            battery = planned is null ? -withoutBattery : plannedGrid - withoutBattery;
+            gap = Math.Max(0, gap + target);
+        }
+        else if (gap < 0 && target > 0)
+        {
+            gap = Math.Min(0, gap + target);
         }
 
-        battery = Math.Clamp(battery, minBattery, maxBattery);
+        gap += rounding;
+
+        if (gap > 0)
+        {
+            var take = Math.Min(gap, battery - minBattery);
+            battery -= take;
+            gap -= take;
+            gap = BackOff(vehicles, flex, gap, s.ImportPrice[slot]);
+        }
+        else if (gap < 0)
+        {
+            var price = target > 0 ? s.ImportPrice[slot] : s.ExportPrice[slot];
+            gap = Soak(vehicles, flex, gap, price);
+            var give = Math.Min(-gap, maxBattery - battery);
+            battery += give;
+        }
+
         var net = load - pv + vehicles.Sum() + battery;
+        var ceiling = ImportCeiling(slot, planned, state);
+        if (net > ceiling)
+        {
+            // The plan's billed peak: hold it with whatever is flexible before the grid takes it.
+            var take = Math.Min(net - ceiling, battery - minBattery);
+            battery -= take;
+            BackOff(vehicles, flex, net - ceiling - take, double.PositiveInfinity);
+            net = load - pv + vehicles.Sum() + battery;
+        }
+
         if (net > scenario.Grid.ImportLimitKw)
         {
             ShedForImportLimit(net, vehicles, ref battery, minBattery);
@@ -59,6 +94,101 @@ internal sealed class SlotController(Scenario scenario)
 
         Advance(slot, state, vehicles, battery, net);
         return new DispatchRow(Math.Max(0, net), Math.Max(0, -net), battery, curtailed, vehicles);
+    }
+
+    private VehicleFlex?[] Flexes(int slot, PlanSlot? planned, SiteState state, double[] vehicles)
+    {
+        var flex = new VehicleFlex?[vehicles.Length];
+        for (var k = 0; k < vehicles.Length; k++)
+        {
+            var v = scenario.Vehicles[k];
+            if (v.ConnectedIn(slot))
+            {
+                var plan = planned?.Vehicles.FirstOrDefault(p => p.VehicleId == v.Id);
+                flex[k] = VehicleFlex.Of(scenario, k, slot, state.VehicleEnergyKwh[k], plan, vehicles[k]);
+            }
+        }
+
+        return flex;
+    }
+
+    /// <summary>
+    /// Covers up to <paramref name="gap"/> kW more demand by charging cars less or discharging them more,
+    /// within their bands, where a kWh now (at <paramref name="price"/>) costs more than buying it back
+    /// later; cars whose energy is cheapest to replace first. Returns what is left.
+    /// </summary>
+    private static double BackOff(double[] vehicles, VehicleFlex?[] flex, double gap, double price)
+    {
+        foreach (var f in flex.OfType<VehicleFlex>().OrderBy(f => f.EnergyValue).ThenByDescending(f => vehicles[f.Index]))
+        {
+            if (gap <= Tiny)
+            {
+                break;
+            }
+
+            var v = f.Vehicle;
+            var replace = vehicles[f.Index] > 0 ? f.EnergyValue : f.EnergyValue / (v.ChargeEfficiency * v.DischargeEfficiency);
+            if (replace >= price)
+            {
+                continue;
+            }
+
+            var power = f.Snap(vehicles[f.Index] - gap);
+            gap -= vehicles[f.Index] - power;
+            vehicles[f.Index] = power;
+        }
+
+        return Math.Max(0, gap);
+    }
+
+    /// <summary>
+    /// Puts up to −<paramref name="gap"/> kW of unexpected surplus into cars (less discharge, more charge)
+    /// within their bands where a kWh stored is worth more than the grid pays now. Returns what is left (≤ 0).
+    /// </summary>
+    private static double Soak(double[] vehicles, VehicleFlex?[] flex, double gap, double price)
+    {
+        foreach (var f in flex.OfType<VehicleFlex>().OrderByDescending(f => f.EnergyValue).ThenBy(f => vehicles[f.Index]))
+        {
+            if (gap >= -Tiny)
+            {
+                break;
+            }
+
+            if (f.EnergyValue <= price)
+            {
+                continue;
+            }
+
+            var power = f.Snap(vehicles[f.Index] - gap);
+            if (power < vehicles[f.Index])
+            {
+                continue;
+            }
+
+            gap += power - vehicles[f.Index];
+            vehicles[f.Index] = power;
+        }
+
+        return Math.Min(0, gap);
+    }
+
+    /// <summary>
+    /// The import this slot may have without the open half hour's average crossing the plan's billed peak
+    /// (with what was already imported in it and what the plan still expects there).
+    /// </summary>
+    private double ImportCeiling(int slot, PlanSlot? planned, SiteState state)
+    {
+        if (planned is null || scenario.Grid.DemandChargePerKw <= 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var dt = scenario.SlotHours;
+        var time = scenario.Start + (scenario.SlotLength * slot);
+        var window = Model.DemandWindows.Of(time);
+        var later = Model.DemandWindows.Of(time + scenario.SlotLength) == window ? planned.GridImportKw * dt : 0;
+        var allowed = ((planned.ImportCeilingKw * 0.5) - state.ImportIn(window) - later) / dt;
+        return Math.Max(allowed, planned.GridImportKw);
     }
 
     private double[] VehiclePowers(int slot, PlanSlot? planned, SiteState state)
