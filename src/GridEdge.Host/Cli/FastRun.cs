@@ -39,7 +39,7 @@ internal static class FastRun
         while (time.GetUtcNow() <= end)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            runtime.AdvanceSimulation();
+            await runtime.AdvanceSimulationAsync(cancellationToken);
             foreach (var poller in runtime.Pollers)
             {
                 await poller.PollIfDueAsync(cancellationToken);

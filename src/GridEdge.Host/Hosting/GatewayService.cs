@@ -21,9 +21,9 @@ internal sealed class GatewayService(
         var interval = site.Control.Interval;
         Log.SiteStarted(logger, site.Id, site.Meters.Count, site.ChargePoints.Count, interval.TotalMilliseconds);
         var started = time.GetUtcNow();
-        runtime.AdvanceSimulation();
-
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await runtime.AdvanceSimulationAsync(stop.Token);
+
         // One read of every meter before the first cycle, so control does not start in fail-safe.
         await Task.WhenAll(runtime.Pollers.Select(p => p.PollOnceAsync(stop.Token)));
         var pollers = runtime.Pollers.Select(p => p.RunAsync(stop.Token)).ToArray();
@@ -33,9 +33,9 @@ internal sealed class GatewayService(
             using var timer = new PeriodicTimer(interval, time);
             do
             {
-                runtime.AdvanceSimulation();
                 try
                 {
+                    await runtime.AdvanceSimulationAsync(stop.Token);
                     await runtime.CycleAsync(stop.Token);
                     cycles++;
                 }

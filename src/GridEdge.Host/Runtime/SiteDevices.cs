@@ -54,6 +54,12 @@ internal sealed class SiteDevices : IAsyncDisposable
     /// <summary>The connection the gateway's MQTT API uses (the first broker), if the site has brokers.</summary>
     public MqttConnection? ApiConnection { get; private set; }
 
+    /// <summary>The MQTT charger drivers (for lockstep runs that wait for delivery).</summary>
+    internal IReadOnlyList<MqttChargePoint> MqttChargePoints => _mqttChargePoints;
+
+    /// <summary>The simulated chargers on MQTT (for lockstep runs that wait for delivery).</summary>
+    internal IReadOnlyList<SimulatedChargerEndpoint> SimulatedEndpoints => _endpoints;
+
     /// <summary>Modbus counters (requests, errors by kind, latency) per meter id, for the status API.</summary>
     public IReadOnlyDictionary<string, DeviceCounters> ModbusCounters => _modbusMeters.ToDictionary(m => m.Id, m => m.Counters, StringComparer.Ordinal);
 
@@ -63,7 +69,8 @@ internal sealed class SiteDevices : IAsyncDisposable
     /// driver this build does not have, so `run` refuses with a clear message instead of starting
     /// half a site.
     /// </summary>
-    public static SiteDevices Create(SiteConfiguration configuration, TimeProvider time, out IReadOnlyList<string> problems, ILoggerFactory? loggers = null, bool inProcess = true)
+    public static SiteDevices Create(
+        SiteConfiguration configuration, TimeProvider time, out IReadOnlyList<string> problems, ILoggerFactory? loggers = null, bool inProcess = true, bool? metersInProcess = null)
     {
         var site = configuration.Site;
         var errors = new List<string>();
@@ -73,7 +80,7 @@ internal sealed class SiteDevices : IAsyncDisposable
 
         foreach (var meter in site.Meters)
         {
-            if (devices.AddMeter(meter, simulatedMeters, inProcess) is { } problem)
+            if (devices.AddMeter(meter, simulatedMeters, metersInProcess ?? inProcess) is { } problem)
             {
                 errors.Add($"meters.{meter.Id}: {problem}");
             }
@@ -278,7 +285,9 @@ internal sealed class SiteDevices : IAsyncDisposable
             Credentials = broker.Embedded ? null : MqttCredentials.Resolve(broker.CredentialsFile, Environment.GetEnvironmentVariable),
             StatusTopic = $"gridedge/{site}/status",
         };
-        var connection = new MqttConnection(broker.Id, options, _time, _loggers.CreateLogger("GridEdge.Mqtt"));
+        // Transport timing (keep-alive, reconnect backoff) runs on the wall clock even when the
+        // site runs on stepped simulated time.
+        var connection = new MqttConnection(broker.Id, options, TimeProvider.System, _loggers.CreateLogger("GridEdge.Mqtt"));
         _connections[broker.Id] = connection;
         return connection;
     }

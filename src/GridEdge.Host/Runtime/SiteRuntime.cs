@@ -80,8 +80,15 @@ internal sealed class SiteRuntime
         Controller.Statistics(),
         _telemetry is null ? RunTelemetry.Off : RunTelemetry.From(_telemetry, _telemetryTarget));
 
-    /// <summary>Advances the simulation (if any) to now: done before meters are read so they see the present.</summary>
-    public void AdvanceSimulation() => _devices.Simulation?.Advance();
+    /// <summary>
+    /// Advances the simulation (if any) to now and lets the simulated devices report it (Modbus
+    /// registers, MQTT state): done before meters are read so they see the present.
+    /// </summary>
+    public async Task AdvanceSimulationAsync(CancellationToken cancellationToken)
+    {
+        _devices.Simulation?.Advance();
+        await _devices.PublishSimulatedStateAsync(cancellationToken);
+    }
 
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
@@ -90,7 +97,6 @@ internal sealed class SiteRuntime
             await _api.ApplyRequestsAsync(Controller, cancellationToken);
         }
 
-        await _devices.PublishSimulatedStateAsync(cancellationToken);
         foreach (var (id, chargePoint) in _devices.ChargePoints)
         {
             await ReadChargePointAsync(id, chargePoint, cancellationToken);

@@ -42,7 +42,7 @@ public sealed class SystemdWatchdogTests
         for (var second = 0; second < 30; second++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            runtime.AdvanceSimulation();
+            await runtime.AdvanceSimulationAsync(ct);
             await runtime.CycleAsync(ct);
             await WaitUntil(() => notifier.Pings >= (second + 1) / 10, ct);
         }

@@ -81,7 +81,7 @@ public sealed class MqttSiteApiTests
 
         async Task Cycle()
         {
-            runtime.AdvanceSimulation();
+            await runtime.AdvanceSimulationAsync(Ct);
             foreach (var poller in runtime.Pollers)
             {
                 await poller.PollOnceAsync(Ct);
