@@ -12,7 +12,7 @@ internal static class WireNames
     [
         "mode_off", "not_plugged_in", "vehicle_full", "charger_fault", "charger_stale", "fail_safe", "max_current",
         "surplus", "minimum_current", "waiting_for_surplus", "stop_delay", "stopped_no_surplus", "grid_limit",
-        "grid_limit_stopped", "ramp_up", "deadband", "phase_switch_pause",
+        "grid_limit_stopped", "ramp_up", "deadband", "phase_switch_pause", "v2h_discharge", "v2h_reserve",
     ];
 
     private static readonly string[] Qualities = ["good", "estimated", "invalid"];
