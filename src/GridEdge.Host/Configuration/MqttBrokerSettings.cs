@@ -20,4 +20,15 @@ public sealed record MqttBrokerSettings
 
     /// <summary>File with the broker credentials; otherwise GRIDEDGE_MQTT_USERNAME / GRIDEDGE_MQTT_PASSWORD.</summary>
     public string? CredentialsFile { get; init; }
+
+    /// <summary>PEM CA that signed the broker's certificate (mqtts); null trusts the system store.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>PEM client certificate and key for mutual TLS.</summary>
+    public string? CertificateFile { get; init; }
+
+    public string? KeyFile { get; init; }
+
+    /// <summary>5 (MQTT 5, default) or 3 (MQTT 3.1.1).</summary>
+    public int ProtocolVersion { get; init; } = 5;
 }

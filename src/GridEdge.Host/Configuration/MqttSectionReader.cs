@@ -35,6 +35,19 @@ internal static class MqttSectionReader
         var port = portNode?.AsInt(Bounds.Between(1, 65535));
         var clientId = broker.OptionalString("client_id");
         var credentialsFile = broker.OptionalString("credentials_file");
+        var caFile = broker.OptionalString("ca_file");
+        var certFile = broker.OptionalString("cert_file");
+        var keyFile = broker.OptionalString("key_file");
+        var protocolNode = broker.Optional("protocol_version");
+        var protocolVersion = protocolNode?.AsKeyword(ProtocolVersions) switch
+        {
+            "3.1.1" => 3,
+            _ => 5,
+        };
+        if ((certFile is null) != (keyFile is null))
+        {
+            (broker.Optional("cert_file") ?? broker.Optional("key_file"))!.Error("a client certificate needs both cert_file and key_file");
+        }
 
         Uri? url = null;
         if (urlNode is not null && embedded == true)
@@ -82,8 +95,14 @@ internal static class MqttSectionReader
             Port = url is null ? port ?? MqttBrokerSettings.DefaultPort : UrlPort(url),
             ClientId = clientId,
             CredentialsFile = credentialsFile,
+            CaFile = caFile,
+            CertificateFile = certFile,
+            KeyFile = keyFile,
+            ProtocolVersion = protocolVersion,
         };
     }
+
+    private static readonly IReadOnlyList<string> ProtocolVersions = ["5", "3.1.1"];
 
     private static int UrlPort(Uri url) => url.Port > 0
         ? url.Port

@@ -16,7 +16,7 @@ public static class SiteFileKeys
             ["meters[]"] = ["id", "role", "interval", "modbus", "simulated"],
             ["meters[].modbus"] = ["endpoint", "unit", "profile"],
             ["mqtt"] = ["brokers"],
-            ["mqtt.brokers[]"] = ["id", "url", "embedded", "port", "client_id", "credentials_file"],
+            ["mqtt.brokers[]"] = ["id", "url", "embedded", "port", "client_id", "credentials_file", "ca_file", "cert_file", "key_file", "protocol_version"],
             ["chargers[]"] =
             [
                 "id", "protocol", "broker", "device_id", "prefix", "phases", "grid_phase", "phase_switching",

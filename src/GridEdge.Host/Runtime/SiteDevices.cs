@@ -283,6 +283,10 @@ internal sealed class SiteDevices : IAsyncDisposable
             Url = BrokerUrl(broker),
             ClientId = broker.ClientId ?? $"gridedge-{site}",
             Credentials = broker.Embedded ? null : MqttCredentials.Resolve(broker.CredentialsFile, Environment.GetEnvironmentVariable),
+            CaFile = broker.CaFile,
+            ClientCertificateFile = broker.CertificateFile,
+            ClientKeyFile = broker.KeyFile,
+            ProtocolVersion = broker.ProtocolVersion,
             StatusTopic = $"gridedge/{site}/status",
         };
         // Transport timing (keep-alive, reconnect backoff) runs on the wall clock even when the

@@ -61,6 +61,12 @@ internal sealed class SiteRuntime
 
     public SiteConfiguration Configuration => _configuration;
 
+    /// <summary>The MQTT link of a chargepoint's driver, for the status API; null for in-process chargers.</summary>
+    public ChargerLinkStatus? ChargerLink(string chargePointId) =>
+        _devices.ChargePoints.GetValueOrDefault(chargePointId) is Devices.Mqtt.Chargers.MqttChargePoint driver
+            ? new ChargerLinkStatus(driver.Messages, driver.InvalidPayloads, driver.LastError, driver.IsOffline)
+            : null;
+
     /// <summary>Modbus counters per meter id (empty without Modbus meters).</summary>
     public IReadOnlyDictionary<string, Devices.Modbus.DeviceCounters> ModbusCounters { get; }
 

@@ -29,6 +29,9 @@ internal sealed record ChargePointStatusReport
 
     public required string Detail { get; init; }
 
+    /// <summary>The MQTT driver's link: messages, refused payloads and availability (null for in-process chargers).</summary>
+    public ChargerLinkStatus? Mqtt { get; init; }
+
     public static ChargePointStatusReport Create(ChargeMode mode, Reading<ChargePointSample>? reading, ChargePointDecision decision)
     {
         var sample = reading?.Value;
@@ -49,5 +52,7 @@ internal sealed record ChargePointStatusReport
         };
     }
 }
+
+internal sealed record ChargerLinkStatus(long Messages, long InvalidPayloads, string? LastError, bool Offline);
 
 internal sealed record SetpointStatus(double CurrentA, int Phases, double PowerW, DateTimeOffset ExpiresAt);

@@ -49,7 +49,10 @@ internal sealed record StatusReport
             Meters = [.. runtime.Pollers.Select(p => MeterStatus.Create(p, snapshot.Meter(p.Definition.Id), now, runtime.ModbusCounters.GetValueOrDefault(p.Definition.Id)))],
             SurplusW = Math.Round(decision.Surplus.Watts, 1),
             BaseLoadW = Math.Round(decision.BaseLoad.Watts, 1),
-            Chargepoints = [.. decision.ChargePoints.Select(d => ChargePointStatusReport.Create(runtime.Controller.ModeOf(d.ChargePointId), snapshot.ChargePoint(d.ChargePointId), d))],
+            Chargepoints = [.. decision.ChargePoints.Select(d => ChargePointStatusReport.Create(runtime.Controller.ModeOf(d.ChargePointId), snapshot.ChargePoint(d.ChargePointId), d) with
+            {
+                Mqtt = runtime.ChargerLink(d.ChargePointId),
+            })],
             Statistics = runtime.Summary(),
         };
     }

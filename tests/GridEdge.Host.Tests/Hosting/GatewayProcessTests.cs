@@ -68,11 +68,16 @@ public sealed class GatewayProcessTests
         Assert.Equal("demo", status.GetProperty("site").GetString());
         Assert.False(status.GetProperty("failsafe").GetBoolean());
         Assert.Equal(3, status.GetProperty("grid").GetProperty("phase_currents_a").GetArrayLength());
+        // The meters are read over Modbus TCP from the simulation's servers.
+        Assert.All(status.GetProperty("meters").EnumerateArray(), m => Assert.True(m.GetProperty("modbus").GetProperty("polls").GetInt64() > 0));
         Assert.Equal(3, status.GetProperty("chargepoints").GetArrayLength());
         Assert.All(status.GetProperty("chargepoints").EnumerateArray(), c =>
         {
             Assert.False(string.IsNullOrEmpty(c.GetProperty("reason").GetString()));
             Assert.True(c.GetProperty("setpoint").TryGetProperty("current_a", out _));
+            // Every demo charger is reached over MQTT: its link counters show traffic and no refused payload.
+            Assert.True(c.GetProperty("mqtt").GetProperty("messages").GetInt64() > 0);
+            Assert.Equal(0, c.GetProperty("mqtt").GetProperty("invalid_payloads").GetInt64());
         });
         // The loop is running: cycles grow between the two reads.
         Assert.True(status.GetProperty("statistics").GetProperty("cycles").GetInt64() > first.RootElement.GetProperty("statistics").GetProperty("cycles").GetInt64());
