@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(1041, LogLevel.Warning, "MQTT API publish failed: {Error}")]
     public static partial void ApiPublishFailed(ILogger logger, string error);
 
+    [LoggerMessage(1042, LogLevel.Debug, "Simulated charger {ChargePointId} could not publish: {Error}")]
+    public static partial void SimulatedChargerSilent(ILogger logger, string chargePointId, string error);
+
     [LoggerMessage(1050, LogLevel.Information, "Dashboard and API on {Url}")]
     public static partial void Listening(ILogger logger, string url);
 }

@@ -26,6 +26,7 @@ internal sealed class SiteDevices : IAsyncDisposable
     private readonly SiteConfiguration _configuration;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
+    private readonly ILogger _simulationLogger;
     private readonly Dictionary<string, MqttConnection> _connections = new(StringComparer.Ordinal);
     private readonly List<MqttChargePoint> _mqttChargePoints = [];
     private readonly List<SimulatedChargerEndpoint> _endpoints = [];
@@ -40,6 +41,7 @@ internal sealed class SiteDevices : IAsyncDisposable
         _configuration = configuration;
         _time = time;
         _loggers = loggers;
+        _simulationLogger = loggers.CreateLogger("GridEdge.Simulation");
         Simulation = simulation;
     }
 
@@ -157,7 +159,15 @@ internal sealed class SiteDevices : IAsyncDisposable
 
         foreach (var endpoint in _endpoints)
         {
-            await endpoint.PublishStateAsync(cancellationToken);
+            try
+            {
+                await endpoint.PublishStateAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A simulated charger that cannot reach the broker goes silent, like a real one.
+                Log.SimulatedChargerSilent(_simulationLogger, endpoint.ChargePoint.Id, ex.Message);
+            }
         }
     }
 

@@ -100,7 +100,7 @@ internal sealed class SiteRuntime
     {
         if (_api is not null)
         {
-            await _api.ApplyRequestsAsync(Controller, cancellationToken);
+            await ApplyApiRequestsAsync(cancellationToken);
         }
 
         foreach (var (id, chargePoint) in _devices.ChargePoints)
@@ -122,6 +122,19 @@ internal sealed class SiteRuntime
             await PublishApiAsync(status, cancellationToken);
         }
         Interlocked.Exchange(ref _cycleTimestamp, _time.GetTimestamp());
+    }
+
+    /// <summary>Mode changes from MQTT; a broker outage must never cost a control cycle.</summary>
+    private async Task ApplyApiRequestsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _api!.ApplyRequestsAsync(Controller, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ApiPublishFailed(_logger, ex.Message);
+        }
     }
 
     private async Task PublishApiAsync(StatusReport status, CancellationToken cancellationToken)
