@@ -273,4 +273,121 @@ public sealed class DiskSpoolTests : IDisposable
             Assert.Equal(["m,t=x f=5i 5", "m,t=x f=6i 6"], ReadAll(spool));
         }
     }
+
+    private static List<string> Text(SpoolBatch batch) =>
+        [.. Encoding.UTF8.GetString(batch.Lines.Span).Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    private static IEnumerable<string> Expected(int from, int count) => Enumerable.Range(from, count).Select(i => $"m,t=x f={i}i {i}");
+
+    [Fact]
+    public void The_newest_lines_can_go_ahead_of_a_backlog_and_are_not_sent_again()
+    {
+        using var spool = Open(segmentBytes: 1024);
+        spool.Append(Lines(0, 100));
+        using (var newest = spool.ReadNewest(10, 1 << 20)!)
+        {
+            Assert.Equal(Expected(90, 10), Text(newest));
+            Assert.Equal((10L, 0L), spool.Complete(newest));
+        }
+
+        Assert.Equal(90, spool.Pending);
+        Assert.Null(spool.ReadNewest(10, 1 << 20)); // nothing new
+        spool.Append(Lines(100, 25));
+        using (var newest = spool.ReadNewest(10, 1 << 20)!)
+        {
+            // 100–114 were jumped over: they stay for the oldest-first reads.
+            Assert.Equal(Expected(115, 10), Text(newest));
+            Assert.Equal((10L, 0L), spool.Complete(newest));
+        }
+
+        var rest = new List<string>();
+        while (spool.Read(30, 1 << 20) is { } batch)
+        {
+            using (batch)
+            {
+                rest.AddRange(Text(batch));
+                spool.Complete(batch);
+            }
+        }
+
+        Assert.Equal(Expected(0, 90).Concat(Expected(100, 15)), rest);
+        Assert.Equal(0, spool.Pending);
+        Assert.Equal(1, spool.SegmentCount); // everything acknowledged: only the active segment is left
+    }
+
+    [Fact]
+    public void Without_a_backlog_reading_newest_first_leaves_it_to_the_oldest_first_read()
+    {
+        using var spool = Open();
+        spool.Append(Lines(0, 8));
+        Assert.Null(spool.ReadNewest(10, 1 << 20));
+        using var batch = spool.Read(10, 1 << 20)!;
+        Assert.Equal(Expected(0, 8), Text(batch));
+    }
+
+    [Fact]
+    public void A_crash_after_newest_lines_were_sent_sends_them_again_and_loses_nothing()
+    {
+        using (var spool = Open(segmentBytes: 1024))
+        {
+            spool.Append(Lines(0, 50));
+            using (var newest = spool.ReadNewest(5, 1 << 20)!)
+            {
+                spool.Complete(newest);
+            }
+
+            using (var oldest = spool.Read(20, 1 << 20)!)
+            {
+                spool.Complete(oldest);
+            }
+
+            Assert.Equal(25, spool.Pending);
+        }
+
+        // Only the contiguous position is persisted: 20–49 come back, 45–49 a second time (same
+        // series and timestamps, so the server overwrites them).
+        using (var spool = Open(segmentBytes: 1024))
+        {
+            Assert.Equal(30, spool.Recovered);
+            Assert.Equal(Expected(20, 30), ReadAll(spool));
+        }
+    }
+
+    [Fact]
+    public void An_uncompleted_newest_batch_is_not_lost_after_a_rewind()
+    {
+        using var spool = Open(segmentBytes: 1024);
+        spool.Append(Lines(0, 40));
+        using (spool.ReadNewest(5, 1 << 20)!)
+        {
+            // The request failed: no Complete.
+        }
+
+        spool.Rewind();
+        Assert.Equal(Expected(0, 40), ReadAll(spool));
+    }
+
+    [Fact]
+    public void Dropping_a_segment_does_not_count_lines_sent_ahead_as_dropped()
+    {
+        using var spool = Open(maxBytes: 4096, segmentBytes: 1024);
+        spool.Append(Lines(0, 20));
+        spool.Append(Lines(20, 10));
+        using (var newest = spool.ReadNewest(10, 1 << 20)!)
+        {
+            Assert.Equal((10L, 0L), spool.Complete(newest));
+        }
+
+        var appended = 30;
+        for (var i = 3; i < 20; i++)
+        {
+            appended += spool.Append(Lines(i * 10, 10));
+        }
+
+        Assert.True(spool.Dropped > 0);
+        var rest = ReadAll(spool);
+        Assert.Equal(spool.Pending, rest.Count);
+        Assert.Equal(appended, 10 + spool.Dropped + spool.Pending);
+        Assert.DoesNotContain(rest, l => Expected(20, 10).Contains(l));
+    }
 }

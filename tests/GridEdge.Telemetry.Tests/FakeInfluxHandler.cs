@@ -14,6 +14,11 @@ internal sealed class FakeInfluxHandler : HttpMessageHandler
 
     public Func<IReadOnlyList<string>, HttpResponseMessage> Respond { get; set; } = _ => new HttpResponseMessage(HttpStatusCode.NoContent);
 
+    /// <summary>How long each request takes on <see cref="Clock"/> (a slow server or link); zero = at once.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public List<HttpRequestMessage> Requests { get; } = [];
 
     public List<IReadOnlyList<string>> Bodies { get; } = [];
@@ -21,11 +26,25 @@ internal sealed class FakeInfluxHandler : HttpMessageHandler
     /// <summary>Stored lines keyed by series and timestamp.</summary>
     public Dictionary<string, string> Stored { get; } = [];
 
+    /// <summary>A copy of the stored keys, safe to take while requests arrive.</summary>
+    public HashSet<string> StoredKeys()
+    {
+        lock (_gate)
+        {
+            return [.. Stored.Keys];
+        }
+    }
+
     public static HttpResponseMessage Status(HttpStatusCode status, string body = "") =>
         new(status) { Content = new StringContent(body) };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, Clock, cancellationToken);
+        }
+
         var raw = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
         if (request.Content.Headers.ContentEncoding.Contains("gzip"))
         {

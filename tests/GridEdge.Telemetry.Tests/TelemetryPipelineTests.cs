@@ -125,6 +125,64 @@ public sealed class TelemetryPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Live_points_reach_the_server_within_two_flush_intervals_while_a_large_backlog_drains()
+    {
+        const int backlog = 3000;
+        await using (var first = new TelemetryPipeline(Options(withServer: false), _time))
+        {
+            for (var i = 0; i < backlog; i++)
+            {
+                first.Record(Point(i));
+            }
+        }
+
+        // 30 backlog batches at 0.5 s each: oldest-first alone would hold live points back for 15 s.
+        _server.Latency = TimeSpan.FromMilliseconds(500);
+        _server.Clock = _time;
+        await using var second = new TelemetryPipeline(Options(withServer: true), _time, httpHandler: _server);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = second.RunAsync(stop.Token);
+        var waiting = new Dictionary<string, DateTimeOffset>();
+        var recorded = 0;
+        var delays = new List<TimeSpan>();
+        var backlogLeftWhenFirstLiveArrived = -1;
+        for (var step = 0; step < 400 && (recorded < 12 || waiting.Count > 0 || second.Counters.Spooled > 0); step++)
+        {
+            if (step % 10 == 0 && recorded < 12)
+            {
+                var now = _time.GetUtcNow();
+                second.Record(new TelemetryPoint("live", now).Tag("site", "demo").Field("n", (long)step));
+                waiting["live,site=demo@" + now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)] = now;
+                recorded++;
+            }
+
+            await Task.Delay(3, TestContext.Current.CancellationToken);
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(3, TestContext.Current.CancellationToken);
+            var stored = _server.StoredKeys();
+            foreach (var (key, at) in waiting.Where(w => stored.Contains(w.Key)).ToList())
+            {
+                if (delays.Count == 0)
+                {
+                    backlogLeftWhenFirstLiveArrived = backlog - stored.Count(k => k.StartsWith("grid", StringComparison.Ordinal));
+                }
+
+                delays.Add(_time.GetUtcNow() - at);
+                waiting.Remove(key);
+            }
+        }
+
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal(12, delays.Count);
+        Assert.True(backlogLeftWhenFirstLiveArrived > backlog / 2, $"first live point only after the backlog: {backlogLeftWhenFirstLiveArrived} left");
+        Assert.All(delays, d => Assert.True(d <= TimeSpan.FromSeconds(2), $"a live point took {d.TotalSeconds} s; all: {string.Join(", ", delays.Select(x => x.TotalSeconds))}"));
+        Assert.Equal(backlog + 12, _server.Stored.Count);
+        Assert.Equal(0, second.Counters.Spooled);
+        AssertBalanced(second.Counters);
+    }
+
+    [Fact]
     public async Task Bad_lines_are_dead_lettered_and_the_rest_written()
     {
         _server.Respond = lines => lines.Any(l => l.Contains("n=7i", StringComparison.Ordinal))

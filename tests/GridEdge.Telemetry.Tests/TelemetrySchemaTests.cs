@@ -74,6 +74,19 @@ public sealed class TelemetrySchemaTests
     }
 
     [Fact]
+    public void A_plan_slot_becomes_a_site_point_and_one_point_per_vehicle_at_the_slot_start()
+    {
+        var schema = new TelemetrySchema(TestSites.Site([]));
+        var slot = new PlanSlotSample(T.AddMinutes(30), 2.5, 0, -1.25, new Dictionary<string, double> { ["visitor"] = 7.4, ["garage"] = -3.0 });
+        Assert.Equal(
+            "plan,site=test grid_import_w=2500,grid_export_w=0,battery_w=-1250,lead_s=1800 1795437000\n" +
+            "plan,site=test,vehicle=garage power_w=-3000,lead_s=1800 1795437000\n" +
+            "plan,site=test,vehicle=visitor power_w=7400,lead_s=1800 1795437000\n",
+            Encode(schema.PlanSlot(slot, T)));
+        Assert.Single(schema.PlanSlot(slot with { VehicleKw = new Dictionary<string, double>() }, T));
+    }
+
+    [Fact]
     public void Every_decision_reason_has_a_snake_case_name()
     {
         foreach (var reason in Enum.GetValues<DecisionReason>())

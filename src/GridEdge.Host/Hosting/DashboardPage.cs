@@ -34,7 +34,7 @@ internal static class DashboardPage
 <div class="cards">
   <div class="card"><div class="l">Grid (+ import / − export)</div><div class="v" id="grid">–</div><div class="l" id="phases"></div></div>
   <div class="card"><div class="l">PV</div><div class="v" id="pv">–</div></div>
-  <div class="card"><div class="l">Surplus for cars</div><div class="v" id="surplus">–</div></div>
+  <div class="card"><div class="l">PV surplus over the house</div><div class="v" id="surplus">–</div></div>
   <div class="card"><div class="l">Self-consumption</div><div class="v" id="self">–</div><div class="l" id="energy"></div></div>
 </div>
 <table>
@@ -50,7 +50,9 @@ async function refresh() {
     if (!r.ok) { document.getElementById("time").textContent = "starting…"; return; }
     const s = await r.json();
     document.getElementById("name").textContent = s.name + " (" + s.site + ")";
-    document.getElementById("time").textContent = new Date(s.time).toLocaleString();
+    document.getElementById("time").textContent = s.simulated_local_time
+      ? "simulated site time " + s.simulated_local_time + " (" + s.name + " is simulated)"
+      : new Date(s.time).toLocaleString();
     document.getElementById("failsafe").style.display = s.failsafe ? "block" : "none";
     document.getElementById("grid").textContent = kw(s.grid.power_w);
     document.getElementById("phases").textContent = s.grid.phase_currents_a.map(a => a.toFixed(1) + " A").join(" · ") + " (fuse " + s.grid.max_current_a + " A)";

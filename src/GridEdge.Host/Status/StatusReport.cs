@@ -15,6 +15,9 @@ internal sealed record StatusReport
 
     public required DateTimeOffset Time { get; init; }
 
+    /// <summary>Local wall-clock time of the simulated site (the demo starts at 10:30 whatever the hour); null on a real site.</summary>
+    public string? SimulatedLocalTime { get; init; }
+
     public required bool Failsafe { get; init; }
 
     public required GridStatus Grid { get; init; }
@@ -39,6 +42,7 @@ internal sealed record StatusReport
             Site = site.Id,
             Name = site.Name,
             Time = now,
+            SimulatedLocalTime = runtime.Simulation?.LocalTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             Failsafe = decision.FailSafe,
             Grid = new GridStatus(
                 grid?.Value.Power.Watts,

@@ -15,7 +15,8 @@ namespace GridEdge.Telemetry.Pipeline;
 /// What the host uses: <see cref="Record(TelemetryPoint)"/> from the control loop (never blocks:
 /// a bounded queue, counted drops when full), and <see cref="RunAsync"/> in a background service,
 /// which moves queued points to the disk spool (flushed per batch) and the spool to the server,
-/// oldest first, one request at a time. Without a server the points stay spooled.
+/// oldest first, one request at a time — except that behind a backlog the newest points go ahead
+/// once per flush interval, so live data is not starved. Without a server the points stay spooled.
 /// </summary>
 public sealed class TelemetryPipeline : IAsyncDisposable
 {
@@ -229,6 +230,7 @@ public sealed class TelemetryPipeline : IAsyncDisposable
     {
         _spool.Rewind();
         var lastSend = _time.GetUtcNow();
+        var lastLive = lastSend;
         while (!cancellationToken.IsCancellationRequested)
         {
             var signal = Volatile.Read(ref _spooledSignal);
@@ -243,7 +245,15 @@ public sealed class TelemetryPipeline : IAsyncDisposable
             lastSend = _time.GetUtcNow();
             try
             {
-                using var batch = _spool.Read(_options.BatchSize, _options.MaxBatchBytes);
+                // Behind a backlog, the newest points go ahead once per flush interval; the rest of
+                // the time the backlog is sent oldest first.
+                var live = lastSend - lastLive >= _options.FlushInterval ? _spool.ReadNewest(_options.BatchSize, _options.MaxBatchBytes) : null;
+                if (live is not null)
+                {
+                    lastLive = lastSend;
+                }
+
+                using var batch = live ?? _spool.Read(_options.BatchSize, _options.MaxBatchBytes);
                 if (batch is null)
                 {
                     continue;

@@ -12,4 +12,5 @@ public static class Measurements
     public const string Decision = "decision";
     public const string Control = "control";
     public const string DeviceHealth = "device_health";
+    public const string Plan = "plan";
 }

@@ -162,6 +162,37 @@ public sealed class TelemetrySchema
             .Field("online", sample.Online);
     }
 
+    /// <summary>
+    /// Points for one plan slot made at <paramref name="plannedAt"/>: one for the site (grid import
+    /// and export, battery) and one per vehicle (tag <c>vehicle</c>), in watts, at the slot start —
+    /// a later plan for the same slot overwrites them, so the database keeps the last plan per slot.
+    /// </summary>
+    public IReadOnlyList<TelemetryPoint> PlanSlot(PlanSlotSample slot, DateTimeOffset plannedAt)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(slot.VehicleKw);
+        var leadSeconds = (slot.SlotStart - plannedAt).TotalSeconds;
+        var points = new List<TelemetryPoint>(1 + slot.VehicleKw.Count)
+        {
+            new TelemetryPoint(Measurements.Plan, slot.SlotStart)
+                .Tag("site", _siteId)
+                .Field("grid_import_w", slot.GridImportKw * 1000)
+                .Field("grid_export_w", slot.GridExportKw * 1000)
+                .Field("battery_w", slot.BatteryKw * 1000)
+                .Field("lead_s", leadSeconds),
+        };
+        foreach (var (vehicle, kw) in slot.VehicleKw.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            points.Add(new TelemetryPoint(Measurements.Plan, slot.SlotStart)
+                .Tag("site", _siteId)
+                .Tag("vehicle", vehicle)
+                .Field("power_w", kw * 1000)
+                .Field("lead_s", leadSeconds));
+        }
+
+        return points;
+    }
+
     private static readonly string[] PhaseCurrentKeys = ["current_l1_a", "current_l2_a", "current_l3_a"];
 
     private bool IsNew(string key, DateTimeOffset timestamp)

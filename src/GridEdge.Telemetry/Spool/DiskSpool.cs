@@ -27,12 +27,14 @@ public sealed class DiskSpool : IDisposable
     private long _dropped;
     private long _totalBytes;
 
-    // Read cursor: the next record to hand out, ahead of _acknowledged while a batch is in flight.
-    private long _readSequence;
-    private long _readOffset;
+    // Oldest-first cursor: the next record to hand out, ahead of _acknowledged while a batch is in flight.
+    private readonly SpoolCursor _read = new();
 
-    // The segment (by first sequence) that _readOffset belongs to.
-    private long _readSegment = -1;
+    // Newest-first cursor (ReadNewest): never behind _read; what it skips stays for _read.
+    private readonly SpoolCursor _live = new();
+
+    // Lines above _acknowledged the server already took (sent by ReadNewest ahead of the backlog).
+    private readonly DeliveredRanges _delivered = new();
     private bool _disposed;
 
     private DiskSpool(SpoolOptions options, TimeProvider time, ILogger logger)
@@ -156,6 +158,7 @@ public sealed class DiskSpool : IDisposable
     /// <summary>
     /// The next unsent lines after those already handed out, oldest first: at most
     /// <paramref name="maxLines"/> lines and <paramref name="maxBytes"/> bytes. Null when there is nothing.
+    /// Lines already sent by <see cref="ReadNewest"/> are skipped.
     /// </summary>
     public SpoolBatch? Read(int maxLines, int maxBytes)
     {
@@ -164,49 +167,45 @@ public sealed class DiskSpool : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             EnforceBounds(_time.GetUtcNow().ToUnixTimeMilliseconds(), 0);
-            SpoolBatch? batch = null;
-            Span<byte> header = stackalloc byte[SpoolRecordFormat.HeaderBytes];
-            foreach (var segment in _segments)
+            return ReadAt(_read, skipBelow: 0, maxLines, maxBytes);
+        }
+    }
+
+    /// <summary>
+    /// The newest unsent lines (at most <paramref name="maxLines"/>, ending at the newest appended)
+    /// not handed out yet, when older unsent lines wait in front of them — so that live points need
+    /// not queue behind a backlog. Null when there is no backlog (then <see cref="Read"/> is the
+    /// same) or nothing new. Lines the newest-first cursor jumps over stay for <see cref="Read"/>;
+    /// after <see cref="Complete"/> the batch is remembered as delivered (in memory: after a crash
+    /// it is sent again and overwrites itself) until the acknowledged position passes it.
+    /// </summary>
+    public SpoolBatch? ReadNewest(int maxLines, int maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLines, 1);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            EnforceBounds(_time.GetUtcNow().ToUnixTimeMilliseconds(), 0);
+            if (_live.Sequence < _read.Sequence)
             {
-                if (segment.LastSequence < _readSequence)
-                {
-                    continue;
-                }
-
-                if (segment.FirstSequence != _readSegment)
-                {
-                    _readSegment = segment.FirstSequence;
-                    _readOffset = 0;
-
-                    // A gap left by a dropped or cut segment: continue at this segment's start.
-                    _readSequence = Math.Max(_readSequence, segment.FirstSequence);
-                }
-
-                using var stream = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 64 * 1024);
-                stream.Position = _readOffset;
-                while (_readSequence <= segment.LastSequence)
-                {
-                    stream.ReadExactly(header);
-                    var length = SpoolRecordFormat.PayloadLength(header);
-                    if (SpoolRecordFormat.Sequence(header) != _readSequence)
-                    {
-                        throw new InvalidDataException($"spool segment {Path.GetFileName(segment.Path)}: expected sequence {_readSequence} at offset {_readOffset}");
-                    }
-
-                    batch ??= new SpoolBatch(Math.Min(maxBytes, 256 * 1024) + length + 1, Math.Min(maxLines, 8192));
-                    if (batch.Count > 0 && !batch.HasRoomFor(length, maxBytes, maxLines))
-                    {
-                        return batch;
-                    }
-
-                    stream.ReadExactly(batch.Reserve(length));
-                    batch.Commit(length, SpoolRecordFormat.Sequence(header));
-                    _readSequence++;
-                    _readOffset += SpoolRecordFormat.HeaderBytes + length;
-                }
+                _live.MoveTo(_read);
             }
 
-            return batch;
+            var newest = _nextSequence - 1;
+            var start = Math.Max(_live.Sequence, newest - maxLines + 1);
+            if (start <= _read.Sequence || start > newest)
+            {
+                return null;
+            }
+
+            // Start in the newest segment that holds the start, then walk headers forward to it.
+            var segment = _segments.LastOrDefault(s => s.FirstSequence <= start);
+            if (segment is not null && segment.FirstSequence > _live.Sequence)
+            {
+                _live.MoveToSegmentStart(segment.FirstSequence);
+            }
+
+            return ReadAt(_live, skipBelow: start, maxLines, maxBytes);
         }
     }
 
@@ -225,15 +224,18 @@ public sealed class DiskSpool : IDisposable
             long stillPending = 0;
             foreach (var sequence in batch.Sequences)
             {
-                if (sequence > _acknowledged)
+                if (sequence > _acknowledged && _delivered.SkipFrom(sequence) == sequence)
                 {
                     stillPending++;
                 }
             }
 
+            // Every sequence between the batch's first and last is in it or was delivered before, so
+            // the whole range is delivered; the position moves over whatever became contiguous.
             if (batch.Count > 0)
             {
-                _acknowledged = Math.Max(_acknowledged, batch.Sequences[^1]);
+                _delivered.Add(batch.Sequences[0], batch.Sequences[^1]);
+                _acknowledged = _delivered.Advance(_acknowledged);
             }
 
             _pending -= stillPending;
@@ -385,9 +387,10 @@ public sealed class DiskSpool : IDisposable
                 return;
             }
 
-            var unsent = Math.Max(0, oldest.LastSequence - Math.Max(_acknowledged, oldest.FirstSequence - 1));
+            var firstUnacknowledged = Math.Max(_acknowledged + 1, oldest.FirstSequence);
+            var unsent = Math.Max(0, oldest.LastSequence - firstUnacknowledged + 1) - _delivered.CountIn(firstUnacknowledged, oldest.LastSequence);
             RemoveOldest();
-            _acknowledged = Math.Max(_acknowledged, oldest.LastSequence);
+            _acknowledged = _delivered.Advance(Math.Max(_acknowledged, oldest.LastSequence));
             _pending -= unsent;
             Interlocked.Add(ref _dropped, unsent);
             _ackFile.Write(_acknowledged);
@@ -419,18 +422,21 @@ public sealed class DiskSpool : IDisposable
         _segments.RemoveAt(0);
         _totalBytes -= oldest.Bytes;
         File.Delete(oldest.Path);
-        if (_readSequence <= oldest.LastSequence)
+        foreach (var cursor in (ReadOnlySpan<SpoolCursor>)[_read, _live])
         {
-            _readSequence = oldest.LastSequence + 1;
-            _readSegment = -1;
+            if (cursor.Sequence <= oldest.LastSequence)
+            {
+                cursor.MoveToSegmentStart(oldest.LastSequence + 1);
+            }
         }
     }
 
-    // Positions the read cursor on a sequence number, finding its offset by walking the record headers.
+    // Positions the oldest-first cursor on a sequence number, finding its offset by walking the
+    // record headers; the newest-first cursor starts from there too.
     private void Seek(long sequence)
     {
-        _readSequence = sequence;
-        _readSegment = -1;
+        _read.MoveToSegmentStart(sequence);
+        _live.MoveTo(_read);
         var segment = _segments.FirstOrDefault(s => s.LastSequence >= sequence && s.FirstSequence <= sequence);
         if (segment is null)
         {
@@ -447,7 +453,66 @@ public sealed class DiskSpool : IDisposable
             offset += SpoolRecordFormat.HeaderBytes + SpoolRecordFormat.PayloadLength(header);
         }
 
-        _readSegment = segment.FirstSequence;
-        _readOffset = offset;
+        _read.Segment = segment.FirstSequence;
+        _read.Offset = offset;
+        _live.MoveTo(_read);
+    }
+
+    // Hands out records from the cursor on, oldest first, leaving out those below skipBelow and
+    // those already delivered (both stay unread by this batch; the cursor moves past them).
+    private SpoolBatch? ReadAt(SpoolCursor cursor, long skipBelow, int maxLines, int maxBytes)
+    {
+        SpoolBatch? batch = null;
+        Span<byte> header = stackalloc byte[SpoolRecordFormat.HeaderBytes];
+        foreach (var segment in _segments)
+        {
+            if (segment.LastSequence < cursor.Sequence)
+            {
+                continue;
+            }
+
+            if (segment.FirstSequence != cursor.Segment)
+            {
+                // Entering a segment without an offset (a gap left by a dropped or cut segment, or a
+                // position inside it): start at its first record and walk past those below the position.
+                skipBelow = Math.Max(skipBelow, cursor.Sequence);
+                cursor.Segment = segment.FirstSequence;
+                cursor.Offset = 0;
+                cursor.Sequence = segment.FirstSequence;
+            }
+
+            using var stream = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 64 * 1024);
+            stream.Position = cursor.Offset;
+            while (cursor.Sequence <= segment.LastSequence)
+            {
+                stream.ReadExactly(header);
+                var length = SpoolRecordFormat.PayloadLength(header);
+                if (SpoolRecordFormat.Sequence(header) != cursor.Sequence)
+                {
+                    throw new InvalidDataException($"spool segment {Path.GetFileName(segment.Path)}: expected sequence {cursor.Sequence} at offset {cursor.Offset}");
+                }
+
+                if (cursor.Sequence < skipBelow || _delivered.SkipFrom(cursor.Sequence) != cursor.Sequence)
+                {
+                    stream.Seek(length, SeekOrigin.Current);
+                }
+                else
+                {
+                    batch ??= new SpoolBatch(Math.Min(maxBytes, 256 * 1024) + length + 1, Math.Min(maxLines, 8192));
+                    if (batch.Count > 0 && !batch.HasRoomFor(length, maxBytes, maxLines))
+                    {
+                        return batch;
+                    }
+
+                    stream.ReadExactly(batch.Reserve(length));
+                    batch.Commit(length, cursor.Sequence);
+                }
+
+                cursor.Sequence++;
+                cursor.Offset += SpoolRecordFormat.HeaderBytes + length;
+            }
+        }
+
+        return batch;
     }
 }
