@@ -28,9 +28,10 @@ public sealed class MosquittoInteropTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static MqttConnection Gateway(MosquittoPeer broker, string scheme = "mqtt", string host = "127.0.0.1", string? caFile = null, MqttCredentials? credentials = null) =>
+    private static MqttConnection Gateway(MosquittoPeer broker, string scheme = "mqtt", string host = "127.0.0.1", string? caFile = null, MqttCredentials? credentials = null, int protocolVersion = 5) =>
         new("test", new MqttBrokerOptions
         {
+            ProtocolVersion = protocolVersion,
             Url = new Uri($"{scheme}://{host}:{broker.Port}"),
             ClientId = "gridedge-test",
             StatusTopic = "gridedge/test/status",
@@ -191,6 +192,27 @@ public sealed class MosquittoInteropTests
             untrusted.Start();
             await Assert.ThrowsAsync<TimeoutException>(() => untrusted.WaitConnectedAsync(TimeSpan.FromSeconds(2), Ct));
         }
+    }
+
+    [Fact]
+    public async Task Mqtt_3_1_1_works_like_mqtt_5()
+    {
+        await using var broker = await MosquittoPeer.StartAsync(Ct);
+        await using var connection = Gateway(broker, protocolVersion: 3);
+        var driver = new GenericJsonChargePoint(Wallbox, connection, TimeProvider.System, NullLogger.Instance);
+        connection.Start();
+        await connection.WaitConnectedAsync(TimeSpan.FromSeconds(10), Ct);
+        await driver.StartAsync(Ct);
+
+        await using var commands = MosquittoClients.Subscribe(broker.Port, $"{Prefix}/{Device}/set", "-C", "1", "-V", "mqttv311");
+        await MosquittoClients.PublishAsync(broker.Port, $"{Prefix}/{Device}/state", StateJson, retain: true, Ct);
+        await WaitUntil(() => driver.Messages > 0, TimeSpan.FromSeconds(5), "state received over MQTT 3.1.1");
+        await Task.Delay(300, Ct);
+        await driver.ApplyAsync(Setpoint.ForCurrent(Wallbox.Id, new Current(8), 3, Voltage.Europe, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10)), Ct);
+        await commands.WaitForExitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal(16, (await Read(driver)).Value.ChargeCurrent.Amperes);
+        Assert.Contains("\"current_a\":8", commands.Output, StringComparison.Ordinal);
     }
 
     private static ChargePointDecision Decide(SiteController controller, Reading<ChargePointSample> charger)
