@@ -48,6 +48,16 @@ public sealed class SiteController
         }
     }
 
+    /// <summary>
+    /// The safe value for every chargepoint, for when the gateway stops: without it a charger with
+    /// no setpoint expiry of its own (go-e) would keep its last current with nobody watching the fuse.
+    /// </summary>
+    public IReadOnlyList<ChargePointDecision> Shutdown(SiteSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return [.. _chargePoints.Select(c => SafeValue(c, snapshot, DecisionReason.FailSafe, "gateway stopping", snapshot.Time))];
+    }
+
     public IReadOnlyList<ChargePointStatistics> Statistics() =>
         [.. _chargePoints.Select(c => new ChargePointStatistics(c.Definition.Id, c.StartCount, c.PhaseSwitchCount))];
 

@@ -301,4 +301,21 @@ public sealed class SiteControllerTests
         var next = controller.Decide(new SnapshotBuilder(T0 + TimeSpan.FromMilliseconds(4800)).Grid([15.6, 15.6, 15.6]).ChargePoint("a", ChargePointStatus.Charging, 15.6).Build());
         Assert.Equal(16, Only(next, "a").Setpoint.Current.Amperes);
     }
+
+    [Fact]
+    public void Shutdown_sends_running_chargers_to_their_safe_value()
+    {
+        var site = TestSites.Site([TestSites.ChargePoint("running", ChargeMode.Now), TestSites.ChargePoint("idle", ChargeMode.Solar)], control: Quick);
+        var controller = new SiteController(site);
+        var snapshot = new SnapshotBuilder(T0).Grid([0, 0, 0]).ChargePoint("running", ChargePointStatus.Connected).ChargePoint("idle", ChargePointStatus.Connected).Build();
+        controller.Decide(snapshot);
+
+        var safe = controller.Shutdown(new SnapshotBuilder(T0.AddSeconds(1)).Grid([10, 10, 10])
+            .ChargePoint("running", ChargePointStatus.Charging, 16).ChargePoint("idle", ChargePointStatus.Connected).Build());
+
+        Assert.Equal(6, safe.Single(d => d.ChargePointId == "running").Setpoint.Current.Amperes);
+        Assert.True(safe.Single(d => d.ChargePointId == "idle").Setpoint.IsStop);
+        Assert.All(safe, d => Assert.Equal(DecisionReason.FailSafe, d.Reason));
+        Assert.All(safe, d => Assert.StartsWith("gateway stopping", d.Detail, StringComparison.Ordinal));
+    }
 }

@@ -59,6 +59,7 @@ internal sealed class GatewayService(
         }
         finally
         {
+            await runtime.SendSafeValuesAsync(TimeSpan.FromSeconds(3));
             await stop.CancelAsync();
             await Task.WhenAll(pollers.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Default)));
             Log.SiteStopped(logger, site.Id, cycles);

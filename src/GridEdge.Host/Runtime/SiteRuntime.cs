@@ -166,6 +166,24 @@ internal sealed class SiteRuntime
         }
     }
 
+    /// <summary>Sends every chargepoint its safe value (gateway stopping); bounded so shutdown cannot hang on a dead charger.</summary>
+    public async Task SendSafeValuesAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        var decisions = Controller.Shutdown(_state.Snapshot(_time.GetUtcNow()));
+        foreach (var decision in decisions)
+        {
+            try
+            {
+                await _devices.ChargePoints[decision.ChargePointId].ApplyAsync(decision.Setpoint, limit.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || limit.IsCancellationRequested)
+            {
+                Log.SetpointFailed(_logger, decision.ChargePointId, ex.Message);
+            }
+        }
+    }
+
     private async Task ReadChargePointAsync(string id, IChargePoint chargePoint, CancellationToken cancellationToken)
     {
         try
