@@ -22,6 +22,9 @@ internal sealed class ChargeIntent(ChargePointRuntime runtime, ChargePointSample
     /// <summary>Phases the vehicle really draws on.</summary>
     public int EffectivePhases => ObservedPhases is { } observed ? Math.Min(observed, Runtime.Phases) : Runtime.Phases;
 
+    /// <summary>For mode plan: the power the plan asks for now (W); null when no plan covers now.</summary>
+    public double? PlannedWatts { get; set; }
+
     /// <summary>Surplus (W) the fair share gave this chargepoint; for minsolar on top of its minimum.</summary>
     public double SurplusShareWatts { get; set; }
 

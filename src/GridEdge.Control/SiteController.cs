@@ -37,6 +37,9 @@ public sealed class SiteController
 
     public ChargeMode ModeOf(string chargePointId) => Find(chargePointId).Mode;
 
+    /// <summary>The plan chargepoints in mode plan follow (set by the planning service; null = none yet).</summary>
+    public ChargingPlan? Plan { get; set; }
+
     /// <summary>Changes a chargepoint's mode from the next cycle on (API, MQTT, dashboard).</summary>
     public void SetMode(string chargePointId, ChargeMode mode)
     {
@@ -140,6 +143,11 @@ public sealed class SiteController
                 intentIndex.RemoveAt(k);
             }
         }
+        foreach (var intent in intents)
+        {
+            intent.PlannedWatts = intent.Runtime.Mode == ChargeMode.Plan ? Plan?.PowerAt(intent.Runtime.Definition.Id, now)?.Watts : null;
+        }
+
         _surplusPlanner.Plan(intents, surplus, now);
         var allowed = ApplyGridLimits(intents, measurement, out var headroom);
 

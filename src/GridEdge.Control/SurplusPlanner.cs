@@ -28,6 +28,10 @@ internal sealed class SurplusPlanner(ControlSettings settings)
             {
                 pool -= MinimumWatts(intent, intent.EffectivePhases);
             }
+            else if (runtime.Mode == ChargeMode.Plan)
+            {
+                pool -= PlanFloorWatts(intent);
+            }
         }
 
         var requests = new ShareRequest[intents.Count];
@@ -58,6 +62,9 @@ internal sealed class SurplusPlanner(ControlSettings settings)
                 case ChargeMode.MinSolar:
                     PlanMinSolar(intent);
                     break;
+                case ChargeMode.Plan:
+                    FollowPlan(intent);
+                    break;
                 default:
                     PlanSolar(intent, now);
                     break;
@@ -80,6 +87,12 @@ internal sealed class SurplusPlanner(ControlSettings settings)
                 maxWatts,
                 MinimumWatts(intent, minPhases)
                     + (runtime.IsRunning ? -settings.DisableThreshold.Watts : settings.EnableThreshold.Watts),
+                definition.Priority,
+                runtime.IsRunning,
+                [1.0]),
+            ChargeMode.Plan => new ShareRequest(
+                Math.Max(0, maxWatts - PlanFloorWatts(intent)),
+                0,
                 definition.Priority,
                 runtime.IsRunning,
                 [1.0]),
@@ -184,6 +197,35 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         var definition = intent.Runtime.Definition;
         var upper = Math.Min(definition.MaxCurrent.Amperes, Math.Max(definition.MinCurrent.Amperes, intent.UsefulAmperes));
         return Math.Clamp(watts / (definition.Voltage.Volts * intent.EffectivePhases), definition.MinCurrent.Amperes, upper);
+    }
+
+    /// <summary>
+    /// Mode plan: the planned power is a floor (the vehicle must reach its target by departure);
+    /// surplus PV comes on top. Without a plan covering now, minimum current keeps the charge going
+    /// until the planner answers (the rule-based fallback).
+    /// </summary>
+    private static double PlanFloorWatts(ChargeIntent intent) =>
+        intent.PlannedWatts is { } planned ? Math.Max(0, planned) : MinimumWatts(intent, intent.EffectivePhases);
+
+    private static void FollowPlan(ChargeIntent intent)
+    {
+        var floor = PlanFloorWatts(intent);
+        var wanted = floor + intent.SurplusShareWatts;
+        var minimum = MinimumWatts(intent, intent.EffectivePhases);
+        if (wanted < minimum - 1)
+        {
+            // The plan idles this slot (cheaper later) and the surplus is too small to start.
+            intent.Amperes = floor > 0 ? intent.Runtime.Definition.MinCurrent.Amperes : 0;
+            intent.Reason = floor > 0 ? DecisionReason.Planned : DecisionReason.PlanIdle;
+            intent.Detail = string.Create(CultureInfo.InvariantCulture, $"plan {floor:0} W, surplus {intent.SurplusShareWatts:0} W");
+            return;
+        }
+
+        intent.Amperes = AmperesFor(intent, wanted);
+        intent.Reason = intent.PlannedWatts is null ? DecisionReason.MinimumCurrent : DecisionReason.Planned;
+        intent.Detail = intent.PlannedWatts is null
+            ? "no plan yet: minimum current"
+            : string.Create(CultureInfo.InvariantCulture, $"plan {floor:0} W + surplus {intent.SurplusShareWatts:0} W");
     }
 
     private static void PlanMinSolar(ChargeIntent intent)

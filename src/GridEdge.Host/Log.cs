@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(1042, LogLevel.Debug, "Simulated charger {ChargePointId} could not publish: {Error}")]
     public static partial void SimulatedChargerSilent(ILogger logger, string chargePointId, string error);
 
+    [LoggerMessage(1043, LogLevel.Warning, "Planning failed, keeping the plan in force: {Error}")]
+    public static partial void PlanFailed(ILogger logger, string error);
+
     [LoggerMessage(1050, LogLevel.Information, "Dashboard and API on {Url}")]
     public static partial void Listening(ILogger logger, string url);
 }

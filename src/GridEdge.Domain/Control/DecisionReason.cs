@@ -22,4 +22,6 @@ public enum DecisionReason
     PhaseSwitchPause,
     V2hDischarge,
     V2hReserve,
+    Planned,
+    PlanIdle,
 }

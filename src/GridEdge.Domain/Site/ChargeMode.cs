@@ -20,4 +20,10 @@ public enum ChargeMode
     /// discharge to cover the house when it would import, down to the vehicle's minimum charge.
     /// </summary>
     V2h,
+
+    /// <summary>
+    /// Follow the planner: reach the vehicle's target by its departure at least cost, charging at
+    /// least the planned power and more when there is PV surplus.
+    /// </summary>
+    Plan,
 }

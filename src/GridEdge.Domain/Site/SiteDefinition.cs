@@ -22,6 +22,12 @@ public sealed record SiteDefinition
 
     public BatteryDefinition? Battery { get; init; }
 
+    /// <summary>Grid prices; without one the planner only minimises grid energy.</summary>
+    public TariffDefinition? Tariff { get; init; }
+
+    /// <summary>Planner settings; needed when a chargepoint is in mode plan.</summary>
+    public PlanningSettings? Planning { get; init; }
+
     public required ControlSettings Control { get; init; }
 
     public MeterDefinition GridMeter => Meters.First(m => m.Id == Grid.MeterId);

@@ -27,14 +27,14 @@ internal static class FastRun
     public static async Task<SimulatedRun> SimulateAsync(SiteConfiguration configuration, TimeSpan duration, ILogger logger, CancellationToken cancellationToken)
     {
         var site = configuration.Site;
-        var time = new SteppedTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new SteppedTimeProvider(Start(configuration, TimeProvider.System.GetUtcNow()));
         var devices = SiteDevices.Create(configuration, time, out var problems, inProcess: true);
         if (problems.Count > 0 || devices.Simulation is null)
         {
             return new SimulatedRun(null, problems.Count > 0 ? problems : ["--fast needs a simulated site (a `simulation:` section)"], null);
         }
 
-        var runtime = new SiteRuntime(configuration, devices, time, logger);
+        var runtime = new SiteRuntime(configuration, devices, time, logger, planSynchronously: true);
         var end = time.GetUtcNow() + duration;
         while (time.GetUtcNow() <= end)
         {
@@ -50,6 +50,22 @@ internal static class FastRun
         }
 
         return new SimulatedRun(runtime.Summary(), [], runtime);
+    }
+
+    /// <summary>
+    /// Stepped time starts today at the simulation's start time (site-local), so the gateway's
+    /// clock and the simulated one agree: tariff windows, departures and plans line up.
+    /// </summary>
+    internal static DateTimeOffset Start(SiteConfiguration configuration, DateTimeOffset now)
+    {
+        if (configuration.Simulation?.StartTime is not { } startTime)
+        {
+            return now;
+        }
+
+        var zone = configuration.Site.TimeZone;
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).ToDateTime(startTime);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }
 

@@ -69,6 +69,8 @@ public static class SiteConfigLoader
         var pv = PvSectionReader.Read(root, context);
         var battery = BatterySectionReader.Read(root, context);
         var control = ControlSectionReader.Read(root);
+        var tariff = TariffSectionReader.Read(root);
+        var planning = PlanningSectionReader.Read(root, chargers);
         var api = ApiSectionReader.Read(root);
         var telemetry = TelemetrySectionReader.Read(root);
         var simulation = SimulationSectionReader.Read(root, context, pv);
@@ -92,6 +94,8 @@ public static class SiteConfigLoader
                 ChargePoints = chargers,
                 Pv = pv,
                 Battery = battery,
+                Tariff = tariff,
+                Planning = planning,
                 Control = control,
             },
             Api = api,

@@ -15,10 +15,10 @@ internal static class SiteKeywords
         [("grid", MeterRole.Grid), ("pv", MeterRole.Pv), ("battery", MeterRole.Battery), ("load", MeterRole.Load)];
 
     public static readonly IReadOnlyList<(string Name, ChargeMode Value)> ChargeModes =
-        [("off", ChargeMode.Off), ("now", ChargeMode.Now), ("solar", ChargeMode.Solar), ("minsolar", ChargeMode.MinSolar), ("v2h", ChargeMode.V2h)];
+        [("off", ChargeMode.Off), ("now", ChargeMode.Now), ("solar", ChargeMode.Solar), ("minsolar", ChargeMode.MinSolar), ("v2h", ChargeMode.V2h), ("plan", ChargeMode.Plan)];
 
     /// <summary>Modes SITE.md names that this version does not implement yet.</summary>
-    public static readonly IReadOnlyList<string> PlannedChargeModes = ["plan"];
+    public static readonly IReadOnlyList<string> PlannedChargeModes = [];
 
     public static readonly IReadOnlyList<(string Name, FailSafeAction Value)> FailSafeActions =
         [("min", FailSafeAction.MinCurrent), ("off", FailSafeAction.Off)];

@@ -34,7 +34,9 @@ internal static class HomeAssistantDiscovery
                 ["state_topic"] = state,
                 ["value_template"] = "{{ value_json.status }}",
             }, device, root);
-            var modes = SiteKeywords.ChargeModes.Where(m => m.Value != ChargeMode.V2h || chargePoint.Bidirectional).Select(m => m.Name).ToArray();
+            var modes = SiteKeywords.ChargeModes
+                .Where(m => (m.Value != ChargeMode.V2h || chargePoint.Bidirectional) && (m.Value != ChargeMode.Plan || site.Planning is not null))
+                .Select(m => m.Name).ToArray();
             yield return Config("select", node, $"{chargePoint.Id}_mode", new Dictionary<string, object?>
             {
                 ["name"] = $"{chargePoint.Id} mode",

@@ -109,6 +109,11 @@ internal sealed class MqttSiteApi(SiteConfiguration configuration, MqttConnectio
             return $"chargepoint '{chargePointId}' is not bidirectional: mode v2h is not possible";
         }
 
+        if (match.Value == ChargeMode.Plan && configuration.Site.Planning is null)
+        {
+            return "mode plan needs a planning section in the site file";
+        }
+
         mode = match.Value;
         return null;
     }

@@ -4,6 +4,7 @@ using GridEdge.Domain.Control;
 using GridEdge.Domain.Readings;
 using GridEdge.Host.Configuration;
 using GridEdge.Host.Mqtt;
+using GridEdge.Host.Planning;
 using GridEdge.Host.Status;
 using GridEdge.Telemetry.Pipeline;
 using GridEdge.Telemetry.Schema;
@@ -36,9 +37,24 @@ internal sealed class SiteRuntime
 
     private readonly MqttSiteApi? _api;
 
-    public SiteRuntime(SiteConfiguration configuration, SiteDevices devices, TimeProvider time, ILogger logger, TelemetryPipeline? telemetry = null, MqttSiteApi? api = null)
+    private readonly PlanningService? _planning;
+    private readonly bool _planSynchronously;
+
+    /// <param name="planSynchronously">Solve plans inside the cycle (stepped runs), not on a worker thread.</param>
+    public SiteRuntime(
+        SiteConfiguration configuration,
+        SiteDevices devices,
+        TimeProvider time,
+        ILogger logger,
+        TelemetryPipeline? telemetry = null,
+        MqttSiteApi? api = null,
+        bool planSynchronously = false)
     {
         _api = api;
+        _planSynchronously = planSynchronously;
+        _planning = configuration.Site.Planning is not null && configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan)
+            ? new PlanningService(configuration.Site, time, logger)
+            : null;
         _telemetry = telemetry;
         _schema = new TelemetrySchema(configuration.Site);
         _telemetryTarget = telemetry is null ? "off"
@@ -72,6 +88,9 @@ internal sealed class SiteRuntime
 
     /// <summary>The simulated site behind the devices, if the site is simulated.</summary>
     public Simulation.SimulatedSite? Simulation => _devices.Simulation;
+
+    /// <summary>Plans the planning service handed to the controller so far.</summary>
+    public int PlansMade => _planning?.PlansMade ?? 0;
 
     /// <summary>The latest status for the API; null before the first cycle.</summary>
     public StatusReport? Status => Volatile.Read(ref _status);
@@ -112,6 +131,7 @@ internal sealed class SiteRuntime
         var decision = Controller.Decide(snapshot);
         await _dispatcher.DispatchAsync(decision.ChargePoints, snapshot.Time, cancellationToken);
         _statistics.Record(snapshot, decision, 10 * _configuration.Site.Control.Interval);
+        _planning?.Observe(snapshot, decision, Controller, _planSynchronously);
         _telemetry?.RecordCycle(_schema, snapshot, decision);
         RecordDeviceHealth(snapshot.Time);
         LogChanges(decision);

@@ -7,11 +7,38 @@ namespace GridEdge.Host.Tests.Configuration;
 public sealed class ChargeModeTests
 {
     [Fact]
-    public void Plan_mode_is_not_supported_yet()
+    public void Plan_mode_needs_a_planning_section()
     {
         var error = SingleError(Valid + "    mode: plan\n");
 
-        AssertError(error, 29, 11, "chargers[0].mode", "mode 'plan' is not supported by this version (allowed: off, now, solar, minsolar, v2h)");
+        Assert.Equal("planning", error.Path);
+        Assert.Contains("mode plan needs a planning section with latitude and longitude", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_mode_with_a_tariff_and_planning_settings()
+    {
+        var config = Load(Valid + """
+                mode: plan
+            tariff:
+              import_price_per_kwh: 31
+              export_price_per_kwh: 8
+              time_of_use:
+                - { from: "23:00", to: "07:00", import_price_per_kwh: 18 }
+            planning:
+              slot: 30m
+              latitude: 35.45
+              longitude: 139.63
+
+            """);
+
+        var site = config.Site;
+        Assert.Equal(ChargeMode.Plan, site.ChargePoints[0].Mode);
+        Assert.Equal(TimeSpan.FromMinutes(30), site.Planning!.Slot);
+        Assert.Equal(TimeSpan.FromHours(24), site.Planning.Horizon);
+        Assert.Equal(18, site.Tariff!.ImportAt(new TimeOnly(2, 0)).PerKilowattHour);
+        Assert.Equal(31, site.Tariff.ImportAt(new TimeOnly(12, 0)).PerKilowattHour);
+        Assert.Equal(8, site.Tariff.ExportPrice.PerKilowattHour);
     }
 
     [Fact]
@@ -36,7 +63,7 @@ public sealed class ChargeModeTests
     {
         var error = SingleError(Valid + "    mode: fast\n");
 
-        AssertError(error, 29, 11, "chargers[0].mode", "'fast' is not one of: off, now, solar, minsolar, v2h");
+        AssertError(error, 29, 11, "chargers[0].mode", "'fast' is not one of: off, now, solar, minsolar, v2h, plan");
     }
 
     [Theory]

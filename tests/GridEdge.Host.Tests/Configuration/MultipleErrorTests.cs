@@ -13,7 +13,7 @@ public sealed class MultipleErrorTests
             "  meter: grid", "  meter: gridx"),
             "      unit: 1", "      unit: 0"),
             "    broker: local", "    broker: remote"),
-            "    max_current_a: 16", "    max_curent_a: 16") + "    mode: plan\n";
+            "    max_current_a: 16", "    max_curent_a: 16") + "    mode: fast\n";
 
         var errors = Errors(yaml).Select(e => e.ToString()).ToList();
 
@@ -25,7 +25,7 @@ public sealed class MultipleErrorTests
                 "test.yaml:23:5: chargers[0].max_current_a: required key 'max_current_a' is missing",
                 "test.yaml:25:13: chargers[0].broker: 'remote' is not a broker id (known: local)",
                 "test.yaml:28:5: chargers[0].max_curent_a: unknown key 'max_curent_a' (did you mean 'max_current_a'?)",
-                "test.yaml:29:11: chargers[0].mode: mode 'plan' is not supported by this version (allowed: off, now, solar, minsolar, v2h)",
+                "test.yaml:29:11: chargers[0].mode: 'fast' is not one of: off, now, solar, minsolar, v2h, plan",
             ],
             errors);
     }

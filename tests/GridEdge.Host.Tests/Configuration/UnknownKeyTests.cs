@@ -21,7 +21,7 @@ public sealed class UnknownKeyTests
         var error = SingleError(Valid + "colour: blue\n");
 
         AssertError(error, 29, 1, "colour",
-            "unknown key 'colour' (allowed: site, grid, meters, mqtt, chargers, pv, battery, control, api, telemetry, simulation)");
+            "unknown key 'colour' (allowed: site, grid, meters, mqtt, chargers, pv, battery, tariff, planning, control, api, telemetry, simulation)");
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class MqttSiteApiTests
         await Task.Delay(200, Ct);
         await Cycle();
         Assert.Equal(ChargeMode.Now, runtime.Controller.ModeOf("garage"));
-        Assert.Contains("'fast' is not one of: off, now, solar, minsolar, v2h", await observer.WaitForAsync("gridedge/demo/chargepoint/garage/set/mode/result", p => p.Contains("fast", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("'fast' is not one of: off, now, solar, minsolar, v2h, plan", await observer.WaitForAsync("gridedge/demo/chargepoint/garage/set/mode/result", p => p.Contains("fast", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("is not bidirectional", await observer.WaitForAsync("gridedge/demo/chargepoint/carport/set/mode/result"), StringComparison.Ordinal);
         Assert.Contains("unknown chargepoint 'nope'", await observer.WaitForAsync("gridedge/demo/chargepoint/nope/set/mode/result"), StringComparison.Ordinal);
         Assert.False(observer.Last["gridedge/demo/chargepoint/nope/set/mode/result"].Retained);

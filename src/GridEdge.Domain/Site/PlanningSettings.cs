@@ -1,0 +1,13 @@
+namespace GridEdge.Domain.Site;
+
+/// <summary>How the planner looks ahead: slot length (15 min EU, 30 min Japan), horizon, and where the sun is.</summary>
+public sealed record PlanningSettings
+{
+    public TimeSpan Slot { get; init; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan Horizon { get; init; } = TimeSpan.FromHours(24);
+
+    public required double Latitude { get; init; }
+
+    public required double Longitude { get; init; }
+}

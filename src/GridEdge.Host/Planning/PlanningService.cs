@@ -1,0 +1,209 @@
+using GridEdge.Domain.Control;
+using GridEdge.Domain.Readings;
+using GridEdge.Domain.Site;
+using GridEdge.Domain.Units;
+using GridEdge.Optimization.Forecasts;
+using GridEdge.Optimization.Planning;
+using Microsoft.Extensions.Logging;
+
+namespace GridEdge.Host.Planning;
+
+/// <summary>
+/// Keeps a plan for the chargepoints in mode plan: learns PV and house load per slot, and at every
+/// slot boundary — or when a vehicle arrives, leaves or changes its target — asks the LP planner for
+/// a new plan over the horizon (forecast from history, prices from the tariff, each vehicle's energy,
+/// target and departure). A solve runs off the control loop; until it lands the previous plan, or
+/// the controller's rule-based fallback, stays in force.
+/// </summary>
+internal sealed class PlanningService
+{
+    private readonly SiteDefinition _site;
+    private readonly PlanningSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IPlanner _planner;
+    private readonly HistoryForecaster _forecaster;
+    private readonly SlotHistory _pv;
+    private readonly SlotHistory _load;
+    private readonly ChargePointDefinition[] _planned;
+    private DateTimeOffset _plannedSlot = DateTimeOffset.MinValue;
+    private string _plannedVehicles = "";
+    private Task<ChargingPlan?>? _solving;
+
+    public PlanningService(SiteDefinition site, TimeProvider time, ILogger logger, IPlanner? planner = null)
+    {
+        _site = site;
+        _settings = site.Planning ?? throw new ArgumentException("the site has no planning section", nameof(site));
+        _time = time;
+        _logger = logger;
+        _planner = planner ?? new LpPlanner(new PlannerOptions { TimeLimit = TimeSpan.FromSeconds(5) }, time);
+        _forecaster = new HistoryForecaster(new ClearSky(_settings.Latitude, _settings.Longitude));
+        _pv = new SlotHistory(_settings.Slot);
+        _load = new SlotHistory(_settings.Slot);
+        _planned = [.. site.ChargePoints.Where(c => c.Mode == ChargeMode.Plan)];
+    }
+
+    /// <summary>Plans made so far (for tests and the status).</summary>
+    public int PlansMade { get; private set; }
+
+    /// <summary>
+    /// Called once per control cycle with what the cycle saw. Starts a re-plan when due and hands a
+    /// finished one to the controller. <paramref name="synchronous"/> solves in place (stepped runs).
+    /// </summary>
+    public void Observe(SiteSnapshot snapshot, ControlDecision decision, Control.SiteController controller, bool synchronous)
+    {
+        Learn(snapshot, decision);
+        if (_solving is { IsCompleted: true } done)
+        {
+            _solving = null;
+            if (done.IsCompletedSuccessfully && done.Result is { } plan)
+            {
+                controller.Plan = plan;
+                PlansMade++;
+            }
+        }
+
+        var slot = SlotClock.Floor(snapshot.Time, _settings.Slot);
+        var vehicles = VehicleKey(snapshot);
+        if (_solving is not null || (slot == _plannedSlot && vehicles == _plannedVehicles))
+        {
+            return;
+        }
+
+        _plannedSlot = slot;
+        _plannedVehicles = vehicles;
+        var request = Request(snapshot, slot);
+        if (request is null)
+        {
+            return;
+        }
+
+        if (synchronous)
+        {
+            if (Solve(request, controller.Plan) is { } plan)
+            {
+                controller.Plan = plan;
+                PlansMade++;
+            }
+        }
+        else
+        {
+            var previous = controller.Plan;
+            _solving = Task.Run(() => Solve(request, previous));
+        }
+    }
+
+    private ChargingPlan? Solve(PlanningRequest request, ChargingPlan? previous)
+    {
+        try
+        {
+            var plan = _planner.CreatePlan(request, CancellationToken.None);
+            return ToChargingPlan(plan);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Keep the plan in force; the controller corrects live either way.
+            Log.PlanFailed(_logger, ex.Message);
+            return previous;
+        }
+    }
+
+    private ChargingPlan ToChargingPlan(Plan plan) => new(
+        _time.GetUtcNow(),
+        [.. plan.Slots.Select(s => new ChargingPlanSlot(
+            s.Start,
+            s.Start + plan.SlotLength,
+            s.Vehicles.ToDictionary(v => v.VehicleId, v => new Power(v.PowerKw * 1000), StringComparer.Ordinal)))]);
+
+    private void Learn(SiteSnapshot snapshot, ControlDecision decision)
+    {
+        if (decision.FailSafe)
+        {
+            return;
+        }
+
+        var pvWatts = _site.Pv?.MeterId is { } pvMeter && snapshot.Meter(pvMeter) is { } pv ? Math.Max(0, -pv.Value.Power.Watts) : 0;
+        _pv.Add(snapshot.Time, pvWatts / 1000);
+        // Base load is the house minus PV; the house alone is what the forecaster wants.
+        _load.Add(snapshot.Time, Math.Max(0, decision.BaseLoad.Watts + pvWatts) / 1000);
+    }
+
+    private PlanningRequest? Request(SiteSnapshot snapshot, DateTimeOffset start)
+    {
+        var count = (int)(_settings.Horizon / _settings.Slot);
+        var vehicles = new List<VehicleRequest>();
+        foreach (var chargePoint in _planned)
+        {
+            if (snapshot.ChargePoint(chargePoint.Id) is { Value: { IsPluggedIn: true } sample } && Vehicle(chargePoint, sample, start, count) is { } vehicle)
+            {
+                vehicles.Add(vehicle);
+            }
+        }
+
+        if (vehicles.Count == 0)
+        {
+            return null;
+        }
+
+        var pv = _forecaster.Pv(_pv.Samples, start, _settings.Slot, count);
+        var load = _forecaster.Load(_load.Samples, start, _settings.Slot, count);
+        var tariff = _site.Tariff;
+        var slots = new SlotConditions[count];
+        for (var i = 0; i < count; i++)
+        {
+            var at = start + (_settings.Slot * i);
+            var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _site.TimeZone).DateTime);
+            // No history for this slot yet: the house as it was in the last slot.
+            var houseKw = load[i] > 0 ? load[i] : _load.LastSlot ?? 0;
+            slots[i] = new SlotConditions(pv[i], houseKw, tariff?.ImportAt(local).PerKilowattHour ?? 1, tariff?.ExportPrice.PerKilowattHour ?? 0, 0);
+        }
+
+        var highestPrice = slots.Max(s => s.ImportPrice);
+        return new PlanningRequest(
+            start,
+            _settings.Slot,
+            slots,
+            new GridTerms(_site.Grid.EffectiveImportLimit.Kilowatts, _site.Grid.ExportLimit?.Kilowatts ?? _site.Grid.EffectiveImportLimit.Kilowatts),
+            new Penalties(UnmetEnergyPerKwh: Math.Max(1, highestPrice) * 50, Co2PricePerKg: 0),
+            vehicles)
+        {
+            HorizonTruncated = true,
+        };
+    }
+
+    private VehicleRequest? Vehicle(ChargePointDefinition chargePoint, ChargePointSample sample, DateTimeOffset start, int count)
+    {
+        var session = sample.Vehicle;
+        var charged = sample.SessionEnergy.KilowattHours;
+        var capacity = session?.Capacity?.KilowattHours;
+        var energy = session?.StateOfCharge is { } soc && capacity is { } cap ? soc * cap : charged;
+        var remaining = session?.RemainingToTarget(sample.SessionEnergy)?.KilowattHours ?? (capacity is { } c ? c - energy : 0);
+        if (remaining <= 0.01)
+        {
+            return null;
+        }
+
+        var departure = session?.Departure is { } leaves
+            ? Math.Clamp((int)Math.Ceiling((leaves - start) / _settings.Slot), 1, count)
+            : count;
+        var phases = chargePoint.Phases;
+        return new VehicleRequest(
+            chargePoint.Id,
+            ConnectedFromSlot: 0,
+            DepartureSlot: departure,
+            EnergyKwh: energy,
+            TargetEnergyKwh: energy + remaining,
+            CapacityKwh: Math.Max(capacity ?? 0, energy + remaining),
+            MinEnergyKwh: 0,
+            Charge: new ChargerRange(chargePoint.MinPower(phases).Kilowatts, chargePoint.MaxPower(phases).Kilowatts),
+            Discharge: ChargerRange.None,
+            ChargeEfficiency: 1,
+            DischargeEfficiency: 1);
+    }
+
+    /// <summary>Which vehicles are waiting for a plan and what they want: a change re-plans at once.</summary>
+    private string VehicleKey(SiteSnapshot snapshot) => string.Join(";", _planned.Select(c =>
+        snapshot.ChargePoint(c.Id) is { Value: { IsPluggedIn: true } s }
+            ? $"{c.Id}:{s.Vehicle?.TargetEnergy?.WattHours}:{s.Vehicle?.Departure?.UtcTicks}"
+            : $"{c.Id}:-"));
+}

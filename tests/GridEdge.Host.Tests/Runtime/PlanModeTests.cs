@@ -1,0 +1,64 @@
+using GridEdge.Host.Cli;
+using GridEdge.Host.Configuration;
+using GridEdge.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace GridEdge.Host.Tests.Runtime;
+
+/// <summary>
+/// Mode plan end to end: an evening arrival that needs 12 kWh by 07:00, with energy at 40/kWh except
+/// 15/kWh from 01:00 to 05:00. The planner shifts the charge into the cheap window.
+/// </summary>
+public sealed class PlanModeTests
+{
+    private static SiteConfiguration NightSite(string visitorMode)
+    {
+        var yaml = File.ReadAllText(RepoPaths.DemoSite)
+            .Replace("    mode: now                 # as fast as the limits allow", $"    mode: {visitorMode}", StringComparison.Ordinal)
+            .Replace("start_time: \"10:30\"", "start_time: \"18:00\"", StringComparison.Ordinal)
+            .Replace("      arrive: \"10:00\"\n      depart: \"14:00\"", "      arrive: \"17:00\"\n      depart: \"07:00\"", StringComparison.Ordinal)
+            .Replace("control:                      #", """
+                tariff:
+                  import_price_per_kwh: 40
+                  export_price_per_kwh: 8
+                  time_of_use:
+                    - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
+
+                planning:
+                  slot: 30m
+                  latitude: 35.45
+                  longitude: 139.63
+
+                control:                      #
+                """.Replace("                ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var load = SiteConfigLoader.Parse(yaml, "night.yaml");
+        Assert.True(load.Succeeded, string.Join("\n", load.Errors));
+        Assert.Equal(visitorMode, load.Configuration.Site.ChargePoints.Single(c => c.Id == "visitor").Mode.ToString().ToLowerInvariant());
+        return load.Configuration;
+    }
+
+    private static async Task<double> VisitorChargedWh(SiteConfiguration configuration, TimeSpan duration)
+    {
+        var run = await FastRun.SimulateAsync(configuration, duration, NullLogger.Instance, TestContext.Current.CancellationToken);
+        Assert.Empty(run.Problems);
+        return run.Summary!.ChargePoints["visitor"].EvChargedWh;
+    }
+
+    [Fact]
+    public async Task Plan_shifts_the_charge_into_the_cheap_window_and_meets_the_target_before_departure()
+    {
+        var plan = NightSite("plan");
+
+        // 18:00–01:00 at 40/kWh: nothing is charged (no PV at night to add on top).
+        Assert.True(await VisitorChargedWh(plan, TimeSpan.FromHours(7)) < 100);
+        // By 05:00, the end of the cheap window, the 12 kWh are in.
+        Assert.True(await VisitorChargedWh(plan, TimeSpan.FromHours(11)) >= 11_900);
+    }
+
+    [Fact]
+    public async Task Without_the_plan_the_same_car_charges_at_once_at_the_expensive_price()
+    {
+        Assert.True(await VisitorChargedWh(NightSite("now"), TimeSpan.FromHours(4)) >= 11_900);
+    }
+}
