@@ -222,12 +222,6 @@ internal static class ChargerSectionReader
             return ChargeMode.Off;
         }
 
-        if (node.ScalarText?.Trim() is { } text && SiteKeywords.PlannedChargeModes.Contains(text))
-        {
-            node.Error($"mode '{text}' is not supported by this version (allowed: {string.Join(", ", SiteKeywords.ChargeModes.Select(m => m.Name))})");
-            return null;
-        }
-
         return node.AsKeyword(SiteKeywords.ChargeModes);
     }
 }

@@ -17,9 +17,6 @@ internal static class SiteKeywords
     public static readonly IReadOnlyList<(string Name, ChargeMode Value)> ChargeModes =
         [("off", ChargeMode.Off), ("now", ChargeMode.Now), ("solar", ChargeMode.Solar), ("minsolar", ChargeMode.MinSolar), ("v2h", ChargeMode.V2h), ("plan", ChargeMode.Plan)];
 
-    /// <summary>Modes SITE.md names that this version does not implement yet.</summary>
-    public static readonly IReadOnlyList<string> PlannedChargeModes = [];
-
     public static readonly IReadOnlyList<(string Name, FailSafeAction Value)> FailSafeActions =
         [("min", FailSafeAction.MinCurrent), ("off", FailSafeAction.Off)];
 
