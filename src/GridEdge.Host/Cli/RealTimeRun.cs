@@ -1,6 +1,7 @@
 using GridEdge.Host.Configuration;
 using GridEdge.Host.Hosting;
 using GridEdge.Host.Mqtt;
+using GridEdge.Host.Planning;
 using GridEdge.Host.Runtime;
 using GridEdge.Host.Status;
 using GridEdge.Telemetry.Pipeline;
@@ -42,8 +43,9 @@ internal static class RealTimeRun
             loggers.CreateLogger("GridEdge.Telemetry"));
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(telemetry);
-        var api = devices.ApiConnection is { } apiConnection ? new MqttSiteApi(configuration, apiConnection, time) : null;
-        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site"), telemetry, api));
+        var overrides = new VehicleOverrides();
+        var api = devices.ApiConnection is { } apiConnection ? new MqttSiteApi(configuration, apiConnection, time, overrides) : null;
+        builder.Services.AddSingleton(sp => new SiteRuntime(configuration, devices, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridEdge.Site"), telemetry, api, overrides: overrides));
         builder.Services.AddHostedService<TelemetryService>();
         builder.Services.AddSingleton(new RunOptions(duration));
         builder.Services.AddHostedService<GatewayService>();

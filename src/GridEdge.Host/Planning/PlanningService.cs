@@ -30,8 +30,11 @@ internal sealed class PlanningService
     private string _plannedVehicles = "";
     private Task<ChargingPlan?>? _solving;
 
-    public PlanningService(SiteDefinition site, TimeProvider time, ILogger logger, IPlanner? planner = null)
+    private readonly VehicleOverrides _overrides;
+
+    public PlanningService(SiteDefinition site, TimeProvider time, ILogger logger, VehicleOverrides overrides, IPlanner? planner = null)
     {
+        _overrides = overrides;
         _site = site;
         _settings = site.Planning ?? throw new ArgumentException("the site has no planning section", nameof(site));
         _time = time;
@@ -60,6 +63,15 @@ internal sealed class PlanningService
             {
                 controller.Plan = plan;
                 PlansMade++;
+            }
+        }
+
+        foreach (var chargePoint in _planned)
+        {
+            if (snapshot.ChargePoint(chargePoint.Id) is { Value.IsPluggedIn: false })
+            {
+                // A user's target and departure belong to the session that just ended.
+                _overrides.Clear(chargePoint.Id);
             }
         }
 
@@ -173,17 +185,20 @@ internal sealed class PlanningService
 
     private VehicleRequest? Vehicle(ChargePointDefinition chargePoint, ChargePointSample sample, DateTimeOffset start, int count)
     {
-        var session = sample.Vehicle;
+        var (targetWh, departureOverride) = _overrides.For(chargePoint.Id);
+        var session = sample.Vehicle is { } reported
+            ? reported with { TargetEnergy = targetWh is { } t ? new Energy(t) : reported.TargetEnergy, Departure = departureOverride ?? reported.Departure }
+            : new VehicleSession { TargetEnergy = targetWh is { } t2 ? new Energy(t2) : null, Departure = departureOverride };
         var charged = sample.SessionEnergy.KilowattHours;
-        var capacity = session?.Capacity?.KilowattHours;
-        var energy = session?.StateOfCharge is { } soc && capacity is { } cap ? soc * cap : charged;
-        var remaining = session?.RemainingToTarget(sample.SessionEnergy)?.KilowattHours ?? (capacity is { } c ? c - energy : 0);
+        var capacity = session.Capacity?.KilowattHours;
+        var energy = session.StateOfCharge is { } soc && capacity is { } cap ? soc * cap : charged;
+        var remaining = session.RemainingToTarget(sample.SessionEnergy)?.KilowattHours ?? (capacity is { } c ? c - energy : 0);
         if (remaining <= 0.01)
         {
             return null;
         }
 
-        var departure = session?.Departure is { } leaves
+        var departure = session.Departure is { } leaves
             ? Math.Clamp((int)Math.Ceiling((leaves - start) / _settings.Slot), 1, count)
             : count;
         var phases = chargePoint.Phases;
@@ -204,6 +219,6 @@ internal sealed class PlanningService
     /// <summary>Which vehicles are waiting for a plan and what they want: a change re-plans at once.</summary>
     private string VehicleKey(SiteSnapshot snapshot) => string.Join(";", _planned.Select(c =>
         snapshot.ChargePoint(c.Id) is { Value: { IsPluggedIn: true } s }
-            ? $"{c.Id}:{s.Vehicle?.TargetEnergy?.WattHours}:{s.Vehicle?.Departure?.UtcTicks}"
+            ? $"{c.Id}:{s.Vehicle?.TargetEnergy?.WattHours}:{s.Vehicle?.Departure?.UtcTicks}:{_overrides.For(c.Id)}"
             : $"{c.Id}:-"));
 }

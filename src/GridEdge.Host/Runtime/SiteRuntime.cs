@@ -48,12 +48,13 @@ internal sealed class SiteRuntime
         ILogger logger,
         TelemetryPipeline? telemetry = null,
         MqttSiteApi? api = null,
-        bool planSynchronously = false)
+        bool planSynchronously = false,
+        VehicleOverrides? overrides = null)
     {
         _api = api;
         _planSynchronously = planSynchronously;
         _planning = configuration.Site.Planning is not null && configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan)
-            ? new PlanningService(configuration.Site, time, logger)
+            ? new PlanningService(configuration.Site, time, logger, overrides ?? new VehicleOverrides())
             : null;
         _telemetry = telemetry;
         _schema = new TelemetrySchema(configuration.Site);

@@ -74,7 +74,8 @@ public sealed class MqttSiteApiTests
         await using var devices = SiteDevices.Create(configuration, TimeProvider.System, out var problems, inProcess: true);
         Assert.Empty(problems);
         await devices.StartAsync(Ct);
-        var api = new MqttSiteApi(configuration, devices.ApiConnection!, TimeProvider.System);
+        var overrides = new GridEdge.Host.Planning.VehicleOverrides();
+        var api = new MqttSiteApi(configuration, devices.ApiConnection!, TimeProvider.System, overrides);
         await api.StartAsync(Ct);
         var runtime = new SiteRuntime(configuration, devices, TimeProvider.System, NullLogger.Instance, api: api);
         await using var observer = await Observer.ConnectAsync(port);
@@ -132,5 +133,18 @@ public sealed class MqttSiteApiTests
         Assert.Contains("is not bidirectional", await observer.WaitForAsync("gridedge/demo/chargepoint/carport/set/mode/result"), StringComparison.Ordinal);
         Assert.Contains("unknown chargepoint 'nope'", await observer.WaitForAsync("gridedge/demo/chargepoint/nope/set/mode/result"), StringComparison.Ordinal);
         Assert.False(observer.Last["gridedge/demo/chargepoint/nope/set/mode/result"].Retained);
+
+        // The session's target and departure (used by mode plan) are validated the same way.
+        await observer.SendAsync("gridedge/demo/chargepoint/visitor/set/target_wh", "15000");
+        await observer.SendAsync("gridedge/demo/chargepoint/visitor/set/departure", "2026-06-01T07:00:00+09:00");
+        await observer.SendAsync("gridedge/demo/chargepoint/garage/set/target_wh", "lots");
+        await observer.SendAsync("gridedge/demo/chargepoint/garage/set/colour", "red");
+        await Task.Delay(200, Ct);
+        await Cycle();
+        Assert.Equal((15000.0, DateTimeOffset.Parse("2026-06-01T07:00:00+09:00", System.Globalization.CultureInfo.InvariantCulture)), overrides.For("visitor"));
+        Assert.True(JsonDocument.Parse(await observer.WaitForAsync("gridedge/demo/chargepoint/visitor/set/target_wh/result")).RootElement.GetProperty("ok").GetBoolean());
+        Assert.Contains("'lots' is not a number of watt-hours", await observer.WaitForAsync("gridedge/demo/chargepoint/garage/set/target_wh/result"), StringComparison.Ordinal);
+        Assert.Contains("unknown setting 'colour'", await observer.WaitForAsync("gridedge/demo/chargepoint/garage/set/colour/result"), StringComparison.Ordinal);
+        Assert.Null(overrides.For("garage").TargetWh);
     }
 }
