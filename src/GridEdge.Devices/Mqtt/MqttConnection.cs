@@ -143,11 +143,11 @@ public sealed class MqttConnection : IAsyncDisposable
                 await ConnectAsync(cancellationToken);
                 delay = FirstRetry;
                 Interlocked.Increment(ref _connects);
-                MqttLog.Connected(_logger, _name);
+                Log.Connected(_logger, _name);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                MqttLog.ConnectFailed(_logger, _name, ex.Message, delay.TotalMilliseconds);
+                Log.ConnectFailed(_logger, _name, ex.Message, delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
             }

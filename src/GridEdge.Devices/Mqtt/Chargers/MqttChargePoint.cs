@@ -113,7 +113,7 @@ public abstract class MqttChargePoint : IChargePoint
         Interlocked.Increment(ref _messages);
         Interlocked.Increment(ref _invalid);
         Volatile.Write(ref _lastError, $"{topic}: {reason}");
-        MqttLog.InvalidPayload(Logger, Id, topic, reason);
+        Log.InvalidPayload(Logger, Id, topic, reason);
     }
 
     /// <summary>Availability from the charger's status topic / last will.</summary>
@@ -141,6 +141,6 @@ public abstract class MqttChargePoint : IChargePoint
             _offline = offline.Value;
         }
 
-        MqttLog.Availability(Logger, Id, payload);
+        Log.Availability(Logger, Id, payload);
     }
 }
