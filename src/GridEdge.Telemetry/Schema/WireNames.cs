@@ -8,12 +8,8 @@ internal static class WireNames
 {
     private static readonly string[] Statuses = ["disconnected", "connected", "charging", "complete", "error"];
 
-    private static readonly string[] Reasons =
-    [
-        "mode_off", "not_plugged_in", "vehicle_full", "charger_fault", "charger_stale", "fail_safe", "max_current",
-        "surplus", "minimum_current", "waiting_for_surplus", "stop_delay", "stopped_no_surplus", "grid_limit",
-        "grid_limit_stopped", "ramp_up", "deadband", "phase_switch_pause", "v2h_discharge", "v2h_reserve",
-    ];
+    // Derived once from the enum, so a reason added later gets its snake_case name without an edit here.
+    private static readonly string[] Reasons = [.. Enum.GetValues<DecisionReason>().Select(r => SnakeCase(r.ToString()))];
 
     private static readonly string[] Qualities = ["good", "estimated", "invalid"];
 
@@ -24,6 +20,9 @@ internal static class WireNames
     public static string Of(ReadingQuality quality) => Lookup(Qualities, (int)quality, quality);
 
     public static string Of(SetpointKind kind) => kind == SetpointKind.Power ? "power" : "current";
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     // A value added to an enum later still gets a name, just a slower one.
     private static string Lookup<T>(string[] names, int index, T value)
