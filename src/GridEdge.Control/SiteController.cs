@@ -25,6 +25,7 @@ public sealed class SiteController
     private readonly ChargePointRuntime[] _chargePoints;
     private readonly SurplusPlanner _surplusPlanner;
     private DateTimeOffset? _lastCycle;
+    private ChargingPlan? _plan;
 
     public SiteController(SiteDefinition site)
     {
@@ -37,8 +38,12 @@ public sealed class SiteController
 
     public ChargeMode ModeOf(string chargePointId) => Find(chargePointId).Mode;
 
-    /// <summary>The plan chargepoints in mode plan follow (set by the planning service; null = none yet).</summary>
-    public ChargingPlan? Plan { get; set; }
+    /// <summary>The plan chargepoints in mode plan follow (set by the planning service, from any thread; null = none yet).</summary>
+    public ChargingPlan? Plan
+    {
+        get => Volatile.Read(ref _plan);
+        set => Volatile.Write(ref _plan, value);
+    }
 
     /// <summary>Changes a chargepoint's mode from the next cycle on (API, MQTT, dashboard).</summary>
     public void SetMode(string chargePointId, ChargeMode mode)
@@ -129,20 +134,15 @@ public sealed class SiteController
 
         var measurement = SiteMeasurement.From(_site.Grid, _settings.GridMargin, grid.Value, trusted);
         var surplus = -measurement.BasePower.Watts - _settings.Reserve.Watts;
-        foreach (var (intent, decision) in V2hPlanner.Discharge(intents, measurement.BasePower.Watts, _settings, now))
+        // Discharging V2H chargepoints are decided here and take no part in sharing surplus or limits.
+        foreach (var (intent, decision) in V2hPlanner.Discharge(intents, measurement.BasePower.Watts, _settings, now).ToList())
         {
-            var index = intentIndex[intents.IndexOf(intent)];
-            decisions[index] = decision;
+            var k = intents.IndexOf(intent);
+            decisions[intentIndex[k]] = decision;
+            intents.RemoveAt(k);
+            intentIndex.RemoveAt(k);
         }
 
-        for (var k = intents.Count - 1; k >= 0; k--)
-        {
-            if (decisions[intentIndex[k]] is not null)
-            {
-                intents.RemoveAt(k);
-                intentIndex.RemoveAt(k);
-            }
-        }
         foreach (var intent in intents)
         {
             intent.PlannedWatts = intent.Runtime.Mode == ChargeMode.Plan ? Plan?.PowerAt(intent.Runtime.Definition.Id, now)?.Watts : null;
