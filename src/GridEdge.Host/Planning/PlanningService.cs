@@ -105,11 +105,15 @@ internal sealed class PlanningService
         }
     }
 
+    /// <summary>Called with every new plan (on the solving thread): telemetry records it.</summary>
+    public Action<Plan>? PlanMade { get; init; }
+
     private ChargingPlan? Solve(PlanningRequest request, ChargingPlan? previous)
     {
         try
         {
             var plan = _planner.CreatePlan(request, CancellationToken.None);
+            PlanMade?.Invoke(plan);
             return ToChargingPlan(plan);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

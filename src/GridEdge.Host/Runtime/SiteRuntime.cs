@@ -54,7 +54,7 @@ internal sealed class SiteRuntime
         _api = api;
         _planSynchronously = planSynchronously;
         _planning = configuration.Site.Planning is not null && configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan)
-            ? new PlanningService(configuration.Site, time, logger, overrides ?? new VehicleOverrides())
+            ? new PlanningService(configuration.Site, time, logger, overrides ?? new VehicleOverrides()) { PlanMade = RecordPlan }
             : null;
         _telemetry = telemetry;
         _schema = new TelemetrySchema(configuration.Site);
@@ -168,6 +168,22 @@ internal sealed class SiteRuntime
         {
             // The broker went away mid-publish; the next cycle publishes again.
             Log.ApiPublishFailed(_logger, ex.Message);
+        }
+    }
+
+    /// <summary>Every slot of a new plan goes to telemetry (`plan` measurement; a re-plan overwrites its slots).</summary>
+    private void RecordPlan(Optimization.Planning.Plan plan)
+    {
+        if (_telemetry is null)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var slot in plan.Slots)
+        {
+            var sample = new PlanSlotSample(slot.Start, slot.GridImportKw, slot.GridExportKw, slot.BatteryKw, slot.Vehicles.ToDictionary(v => v.VehicleId, v => v.PowerKw, StringComparer.Ordinal));
+            _telemetry.Record(_schema.PlanSlot(sample, now));
         }
     }
 

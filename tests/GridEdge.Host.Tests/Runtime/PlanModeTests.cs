@@ -90,4 +90,45 @@ public sealed class PlanModeTests
         // 5 kWh as asked (the car itself would take 12): planned energy within a slot's rounding.
         Assert.InRange(charged, 4_900, 6_500);
     }
+
+    [Fact]
+    public async Task Every_new_plan_is_recorded_in_telemetry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var configuration = NightSite("plan");
+        var spool = Directory.CreateTempSubdirectory("gridedge-plan-spool-").FullName;
+        try
+        {
+            var time = new SteppedTimeProvider(FastRun.Start(configuration, TimeProvider.System.GetUtcNow()));
+            await using var devices = SiteDevices.Create(configuration, time, out _, inProcess: true);
+            await using (var telemetry = new GridEdge.Telemetry.Pipeline.TelemetryPipeline(
+                new GridEdge.Telemetry.Pipeline.TelemetryOptions { Spool = new GridEdge.Telemetry.Spool.SpoolOptions { Directory = spool } }, time))
+            {
+                var runtime = new SiteRuntime(configuration, devices, time, NullLogger.Instance, telemetry, planSynchronously: true);
+                for (var second = 0; second < 60; second++)
+                {
+                    await runtime.AdvanceSimulationAsync(ct);
+                    foreach (var poller in runtime.Pollers)
+                    {
+                        await poller.PollIfDueAsync(ct);
+                    }
+
+                    await runtime.CycleAsync(ct);
+                    time.Advance(TimeSpan.FromSeconds(1));
+                }
+
+                await telemetry.DrainQueueAsync();
+            }
+
+            var spooled = string.Concat(Directory.GetFiles(spool, "*", SearchOption.AllDirectories).Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f))));
+            // One plan over a 24 h horizon in 30 min slots: 48 site points, and one for the visitor in
+            // each of the 26 slots it is plugged in (18:00 to its 07:00 departure).
+            Assert.True(System.Text.RegularExpressions.Regex.Count(spooled, "plan,site=demo ") >= 48);
+            Assert.True(System.Text.RegularExpressions.Regex.Count(spooled, "plan,site=demo,vehicle=visitor ") >= 26);
+        }
+        finally
+        {
+            Directory.Delete(spool, recursive: true);
+        }
+    }
 }
