@@ -10,4 +10,10 @@ public sealed record PlanningSettings
     public required double Latitude { get; init; }
 
     public required double Longitude { get; init; }
+
+    /// <summary>Folder where every re-plan is stored as a replayable scenario; null stores none.</summary>
+    public string? StoreDirectory { get; init; } = "plans";
+
+    /// <summary>How many stored re-plans are kept (oldest deleted first).</summary>
+    public int StoreKeep { get; init; } = 96;
 }

@@ -22,8 +22,18 @@ internal static class PlanningSectionReader
         var horizon = planning.OptionalDuration("horizon", TimeSpan.FromHours(1), TimeSpan.FromHours(72)) ?? TimeSpan.FromHours(24);
         var latitude = planning.RequiredNumber("latitude", Bounds.Between(-90, 90));
         var longitude = planning.RequiredNumber("longitude", Bounds.Between(-180, 180));
+        var store = planning.OptionalString("store") ?? "plans";
+        var keep = planning.OptionalInt("keep", Bounds.Between(0, 10_000)) ?? 96;
         return latitude is null || longitude is null
             ? null
-            : new PlanningSettings { Slot = slot, Horizon = horizon, Latitude = latitude.Value, Longitude = longitude.Value };
+            : new PlanningSettings
+            {
+                Slot = slot,
+                Horizon = horizon,
+                Latitude = latitude.Value,
+                Longitude = longitude.Value,
+                StoreDirectory = keep == 0 ? null : store,
+                StoreKeep = keep,
+            };
     }
 }

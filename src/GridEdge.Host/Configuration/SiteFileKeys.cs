@@ -13,7 +13,7 @@ public static class SiteFileKeys
             [""] = ["site", "grid", "meters", "mqtt", "chargers", "pv", "battery", "tariff", "planning", "control", "api", "telemetry", "simulation"],
             ["tariff"] = ["import_price_per_kwh", "export_price_per_kwh", "time_of_use"],
             ["tariff.time_of_use[]"] = ["from", "to", "import_price_per_kwh"],
-            ["planning"] = ["slot", "horizon", "latitude", "longitude"],
+            ["planning"] = ["slot", "horizon", "latitude", "longitude", "store", "keep"],
             ["site"] = ["id", "name", "timezone", "currency"],
             ["grid"] = ["phases", "voltage_v", "max_current_a", "import_limit_w", "export_limit_w", "meter"],
             ["meters[]"] = ["id", "role", "interval", "modbus", "simulated"],

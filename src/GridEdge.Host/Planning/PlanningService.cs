@@ -114,6 +114,7 @@ internal sealed class PlanningService
         {
             var plan = _planner.CreatePlan(request, CancellationToken.None);
             PlanMade?.Invoke(plan);
+            Store(request);
             return ToChargingPlan(plan);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -121,6 +122,29 @@ internal sealed class PlanningService
             // Keep the plan in force; the controller corrects live either way.
             Log.PlanFailed(_logger, ex.Message);
             return previous;
+        }
+    }
+
+    /// <summary>Keeps the inputs of each re-plan as a scenario folder, so it can be replayed with `gridedge scenario run`.</summary>
+    private void Store(PlanningRequest request)
+    {
+        if (_settings.StoreDirectory is not { } root)
+        {
+            return;
+        }
+
+        try
+        {
+            var name = request.Start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            Optimization.Scenarios.ScenarioWriter.Write(request, Path.Combine(root, name), $"{_site.Id}-{name}", _site.Currency);
+            foreach (var old in Directory.GetDirectories(root).Order(StringComparer.Ordinal).SkipLast(_settings.StoreKeep))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+        catch (IOException ex)
+        {
+            Log.PlanFailed(_logger, $"could not store the plan's inputs: {ex.Message}");
         }
     }
 

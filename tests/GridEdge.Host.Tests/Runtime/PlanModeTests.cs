@@ -13,8 +13,9 @@ namespace GridEdge.Host.Tests.Runtime;
 /// </summary>
 public sealed class PlanModeTests
 {
-    private static SiteConfiguration NightSite(string visitorMode)
+    private static SiteConfiguration NightSite(string visitorMode, string? store = null)
     {
+        var storing = store is null ? "keep: 0" : $"store: {store}";
         var yaml = File.ReadAllText(RepoPaths.DemoSite)
             .Replace("    mode: now                 # as fast as the limits allow", $"    mode: {visitorMode}", StringComparison.Ordinal)
             .Replace("start_time: \"10:30\"", "start_time: \"18:00\"", StringComparison.Ordinal)
@@ -30,9 +31,10 @@ public sealed class PlanModeTests
                   slot: 30m
                   latitude: 35.45
                   longitude: 139.63
+                  STORING
 
                 control:                      #
-                """.Replace("                ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+                """.Replace("                ", "", StringComparison.Ordinal).Replace("STORING", storing, StringComparison.Ordinal), StringComparison.Ordinal);
         var load = SiteConfigLoader.Parse(yaml, "night.yaml");
         Assert.True(load.Succeeded, string.Join("\n", load.Errors));
         Assert.Equal(visitorMode, load.Configuration.Site.ChargePoints.Single(c => c.Id == "visitor").Mode.ToString().ToLowerInvariant());
@@ -129,6 +131,32 @@ public sealed class PlanModeTests
         finally
         {
             Directory.Delete(spool, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Every_re_plan_is_stored_with_its_inputs_and_replays_with_scenario_run()
+    {
+        var store = Directory.CreateTempSubdirectory("gridedge-plans-").FullName;
+        try
+        {
+            var run = await FastRun.SimulateAsync(NightSite("plan", store), TimeSpan.FromMinutes(45), NullLogger.Instance, TestContext.Current.CancellationToken);
+            Assert.Empty(run.Problems);
+
+            // 18:00 and 18:30: one stored re-plan per slot.
+            var plans = Directory.GetDirectories(store).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(2, plans.Length);
+            var csv = Path.Combine(store, "replay.csv");
+            var (exit, output, error) = await Cli.CliTests.Run("scenario", "run", plans[0], "--out", csv, "--forecast", "perfect", "--json");
+            Assert.True(exit == 0, error);
+            using var summary = System.Text.Json.JsonDocument.Parse(output);
+            // The replay meets the visitor's 12 kWh target like the live plan does.
+            Assert.True(summary.RootElement.GetProperty("unmet_kwh").GetDouble() < 0.1, output);
+            Assert.Equal(49, File.ReadAllLines(csv).Length);
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
         }
     }
 }
