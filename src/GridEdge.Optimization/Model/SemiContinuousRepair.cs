@@ -30,6 +30,7 @@ internal static class SemiContinuousRepair
         var added = new double[model.Vehicles.Count];
         var room = new double[model.Vehicles.Count][];
         var candidates = new List<Candidate>();
+        var atPeak = model.Demand?.AtPeak(solution, model.Context.Dt);
         foreach (var direction in (ReadOnlySpan<ChargeDirection>)[ChargeDirection.Charge, ChargeDirection.Discharge])
         {
             Array.Clear(added);
@@ -58,7 +59,10 @@ internal static class SemiContinuousRepair
                     }
                 }
 
-                rounded += Round(model, solution, direction, candidates, added, room, switchedOff);
+                // In a half hour at the billed peak, extra import raises the demand charge: charges are
+                // only switched on where others switched off make up for it (they catch up later).
+                var holdPeak = direction == ChargeDirection.Charge && atPeak is not null && atPeak[t];
+                rounded += Round(model, solution, direction, candidates, added, room, switchedOff, holdPeak);
             }
         }
 
@@ -123,18 +127,25 @@ internal static class SemiContinuousRepair
         return restored;
     }
 
-    private static int Round(PlanModel model, Solution solution, ChargeDirection direction, List<Candidate> candidates, double[] added, double[]?[] room, List<SwitchedOff> switchedOff)
+    private static int Round(PlanModel model, Solution solution, ChargeDirection direction, List<Candidate> candidates, double[] added, double[]?[] room, List<SwitchedOff> switchedOff, bool holdPeak)
     {
         // Keep Σ(min − p) of those switched on close to Σ p of those switched off.
+        // At the peak, cars that could not catch up later go first and stay on; the others are only
+        // switched on as far as those switched off make up for it.
         var balance = 0.0;
-        foreach (var c in candidates.OrderByDescending(c => c.Power).ThenBy(c => c.Vehicle))
+        var order = holdPeak
+            ? candidates.OrderBy(c => CanCatchUp(model.Vehicles[c.Vehicle], solution.Vehicles[c.Vehicle], c)).ThenByDescending(c => c.Power)
+            : candidates.OrderByDescending(c => c.Power);
+        foreach (var c in order.ThenBy(c => c.Vehicle))
         {
             var vehicle = model.Vehicles[c.Vehicle];
             room[c.Vehicle] ??= RoomAfter(vehicle, solution.Vehicles[c.Vehicle], direction);
             var v = vehicle.Vehicle;
             var delta = (c.Minimum - c.Power) * vehicle.SlotHours * (direction == ChargeDirection.Charge ? v.ChargeEfficiency : 1 / v.DischargeEfficiency);
-            var on = Math.Abs(balance + (c.Minimum - c.Power)) <= Math.Abs(balance - c.Power)
-                && added[c.Vehicle] + delta <= room[c.Vehicle]![c.Slot];
+            var balanced = holdPeak
+                ? balance + (c.Minimum - c.Power) <= Tolerance || !CanCatchUp(vehicle, solution.Vehicles[c.Vehicle], c)
+                : Math.Abs(balance + (c.Minimum - c.Power)) <= Math.Abs(balance - c.Power);
+            var on = balanced && added[c.Vehicle] + delta <= room[c.Vehicle]![c.Slot];
             if (on)
             {
                 balance += c.Minimum - c.Power;
@@ -157,7 +168,27 @@ internal static class SemiContinuousRepair
         return candidates.Count;
     }
 
-    private static bool IsFractional(double power, double minimum) => minimum > Tolerance && power > Tolerance && power < minimum - Tolerance;
+    /// <summary>
+    /// A charge switched off can be made up later: the car's later slots in the horizon have that much
+    /// headroom to full power.
+    /// </summary>
+    private static bool CanCatchUp(VehicleVariables vehicle, VehicleValues values, Candidate c)
+    {
+        if (vehicle.Shortfall is null)
+        {
+            return true;
+        }
+
+        var headroom = 0.0;
+        for (var j = c.Slot + 1; j < vehicle.Count; j++)
+        {
+            headroom += vehicle.Vehicle.Charge.MaxKw - values.Charge[j];
+        }
+
+        return headroom >= c.Power - Tolerance;
+    }
+
+    public static bool IsFractional(double power, double minimum) => minimum > Tolerance && power > Tolerance && power < minimum - Tolerance;
 
     private static double Power(VehicleValues values, int j, ChargeDirection direction) =>
         direction == ChargeDirection.Charge ? values.Charge[j] : values.Discharge[j];

@@ -43,8 +43,72 @@ public sealed class LpPlanner : IPlanner
 
         var outcome = status == Solver.ResultStatus.OPTIMAL ? PlanOutcome.Optimal : PlanOutcome.Feasible;
         var solution = Solution.Read(model);
+        var powers = model.Vehicles.Sum(v => v.Count);
+        var repairSlots = Options.RepairSlots is { } slots && powers > Options.RepairWholeHorizonUpTo ? slots : request.Slots.Count;
+        var candidates = FirstSlotEnumeration.Candidates(model, solution);
+        var enumerate = candidates.Count > 0 && candidates.Count <= Options.EnumerateFirstSlot;
+        var snapshot = enumerate ? BoundsSnapshot.Take(model, repairSlots) : null;
+        var result = Repair(model, solution, repairSlots, cancellationToken);
+        if (snapshot is not null)
+        {
+            // The balanced rounding is one of the 2^n choices for slot 0; try the others too.
+            var chosen = result.Complete ? FirstSlotEnumeration.Chosen(candidates, result.Solution) : -1;
+            for (var mask = 0; mask < 1 << candidates.Count; mask++)
+            {
+                if (mask == chosen)
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                snapshot.Restore();
+                FirstSlotEnumeration.Apply(candidates, mask);
+                status = model.Solver.Solve();
+                solves++;
+                if (!Succeeded(status))
+                {
+                    continue;
+                }
+
+                var alternative = Repair(model, Solution.Read(model), repairSlots, cancellationToken);
+                solves += alternative.Solves;
+                if (alternative.Complete && (!result.Complete || alternative.Solution.Objective < result.Solution.Objective - 1e-9))
+                {
+                    result = alternative with { Solves = result.Solves };
+                }
+            }
+        }
+
+        solves += result.Solves;
+        var repaired = result.Repaired;
+        solution = result.Solution;
+        if (!result.Complete)
+        {
+            outcome = PlanOutcome.Feasible;
+        }
+
+        if (outcome == PlanOutcome.Optimal && SemiContinuousRepair.CountFractional(model, solution, repairSlots) > 0)
+        {
+            // Out of passes: the controller rounds what is left, so the plan is no longer exactly optimal.
+            outcome = PlanOutcome.Feasible;
+        }
+
+        var solved = _time.GetTimestamp();
+        var statistics = Statistics(model, outcome, started, built, solved, solves, repaired);
+        var plan = PlanExtractor.ToPlan(model, solution, statistics);
+        plan = plan with { Statistics = statistics with { ExtractTime = _time.GetElapsedTime(solved) } };
+        Log.Planned(_logger, request.Slots.Count, request.Vehicles.Count, plan.Objective, solves, plan.Statistics.Total.TotalMilliseconds);
+        return plan;
+    }
+
+    /// <summary>
+    /// Rounds the powers below minimum in the first <paramref name="repairSlots"/> slots and re-solves,
+    /// up to <see cref="PlannerOptions.RepairPasses"/> times, turning roundings back where they cost a shortfall.
+    /// </summary>
+    private RepairOutcome Repair(PlanModel model, Solution solution, int repairSlots, CancellationToken cancellationToken)
+    {
+        var solves = 0;
         var repaired = 0;
-        var repairSlots = Options.RepairSlots ?? request.Slots.Count;
         var switchedOff = new List<SwitchedOff>();
         for (var pass = 0; pass < Options.RepairPasses; pass++)
         {
@@ -57,6 +121,7 @@ public sealed class LpPlanner : IPlanner
 
             repaired += fixedNow;
             var before = solution;
+            var status = Solver.ResultStatus.NOT_SOLVED;
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 status = model.Solver.Solve();
@@ -78,24 +143,11 @@ public sealed class LpPlanner : IPlanner
                 // Rounding up can make the LP infeasible (grid limit); the previous pass stands and the
                 // controller enforces the minimum on what it applies.
                 Log.RepairGaveUp(_logger, pass + 1, status.ToString());
-                solution = before;
-                outcome = PlanOutcome.Feasible;
-                break;
+                return new RepairOutcome(before, solves, repaired, false);
             }
         }
 
-        if (outcome == PlanOutcome.Optimal && SemiContinuousRepair.CountFractional(model, solution, repairSlots) > 0)
-        {
-            // Out of passes: the controller rounds what is left, so the plan is no longer exactly optimal.
-            outcome = PlanOutcome.Feasible;
-        }
-
-        var solved = _time.GetTimestamp();
-        var statistics = Statistics(model, outcome, started, built, solved, solves, repaired);
-        var plan = PlanExtractor.ToPlan(model, solution, statistics);
-        plan = plan with { Statistics = statistics with { ExtractTime = _time.GetElapsedTime(solved) } };
-        Log.Planned(_logger, request.Slots.Count, request.Vehicles.Count, plan.Objective, solves, plan.Statistics.Total.TotalMilliseconds);
-        return plan;
+        return new RepairOutcome(solution, solves, repaired, true);
     }
 
     /// <summary>The LP of <paramref name="request"/> (before any repair) as text, e.g. to replay it or time another solver on it.</summary>

@@ -17,8 +17,22 @@ public sealed record PlannerOptions
     /// </summary>
     public int? RepairSlots { get; init; }
 
+    /// <summary>
+    /// Models with at most this many vehicle powers (connected car-slots) are repaired over the whole
+    /// horizon whatever <see cref="RepairSlots"/> says: a few cars re-solve fast, and rounding the later
+    /// slots too is what tells slot 0 what the minimum powers will cost (e.g. the last kWh before
+    /// departure cannot be bought at 0.1 kW in the cheapest slot).
+    /// </summary>
+    public int RepairWholeHorizonUpTo { get; init; } = 1000;
+
     /// <summary>Repair passes (LP re-solves) at most; what is still below minimum is then rounded without re-solving.</summary>
     public int RepairPasses { get; init; } = 4;
+
+    /// <summary>
+    /// When at most this many powers of slot 0 lie between 0 and the minimum, every on/off combination
+    /// is solved and the cheapest kept (2^n LPs) before the balanced repair; 0 turns it off.
+    /// </summary>
+    public int EnumerateFirstSlot { get; init; } = 2;
 
     /// <summary>
     /// Cost per kW of setpoint change against the previous plan, as a fraction of the mean import price

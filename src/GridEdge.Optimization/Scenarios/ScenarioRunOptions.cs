@@ -12,7 +12,8 @@ public sealed record ScenarioRunOptions
 
     /// <summary>
     /// Planner settings. Only slot 0 of each plan is applied, so by default the minimum-power repair
-    /// covers the first hour and the rest of the horizon stays a relaxation.
+    /// covers the first 2 slots and the rest of the horizon stays a relaxation, except on small sites
+    /// (<see cref="PlannerOptions.RepairWholeHorizonUpTo"/>), where the whole horizon is repaired.
     /// </summary>
     public PlannerOptions Planner { get; init; } = new() { RepairSlots = 2 };
 }

@@ -130,6 +130,23 @@ public sealed class LpPlannerTests
         Assert.Equal(4, Power(plan, 1), 6);
     }
 
+    [Theory]
+    [InlineData(2, -1.2)]
+    [InlineData(0, 0)]
+    public void Slot_zero_tries_both_sides_of_the_minimum(int enumerate, double expectedKw)
+    {
+        // 0.4 kW house load at 40, export pays −1: the LP discharges the car 0.4 kW, below its 1.2 kW
+        // minimum. Off costs 0.4 × 0.5 h × 40 = 8; on at 1.2 kW exports 0.8 kW for 0.8 × 0.5 × 1 = 0.4.
+        // Rounding to the nearer side switches it off; trying both sides finds the discharge.
+        var car = new VehicleRequest("car", 0, 1, 10, 0, 100, 0, new ChargerRange(1.2, 6), new ChargerRange(1.2, 6), 1, 1);
+        var request = Of(HalfHour, [new SlotConditions(0, 0.4, 40, -1, 0)], car);
+
+        var plan = new LpPlanner(new PlannerOptions { EnumerateFirstSlot = enumerate }).CreatePlan(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expectedKw, Power(plan, 0), 6);
+        Assert.Equal(expectedKw < 0 ? 0.4 : 8, plan.Objective, 2);
+    }
+
     [Fact]
     public void Exported_model_is_a_readable_mps()
     {
