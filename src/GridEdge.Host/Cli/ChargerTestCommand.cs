@@ -78,14 +78,7 @@ internal static class ChargerTestCommand
             Bidirectional = true,
             Mode = ChargeMode.Off,
         };
-        MqttChargePoint? charger = request.Protocol switch
-        {
-            "generic" => new GenericJsonChargePoint(definition, connection, time, NullLogger.Instance),
-            "go-e" => new GoEChargePoint(definition, connection, time, NullLogger.Instance),
-            "openwb" => new OpenWbChargePoint(definition with { DeviceId = request.Id }, connection, time, NullLogger.Instance),
-            "everest" => new EverestChargePoint(definition, connection, time, NullLogger.Instance),
-            _ => null,
-        };
+        var charger = MqttChargePoints.Create(definition, connection, time, NullLogger.Instance);
         if (charger is null)
         {
             return await Fail(stderr, ExitCodes.UsageError, $"--protocol {request.Protocol} has no driver in this build");

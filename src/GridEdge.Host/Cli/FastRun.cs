@@ -39,13 +39,7 @@ internal static class FastRun
         while (time.GetUtcNow() <= end)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await runtime.AdvanceSimulationAsync(cancellationToken);
-            foreach (var poller in runtime.Pollers)
-            {
-                await poller.PollIfDueAsync(cancellationToken);
-            }
-
-            await runtime.CycleAsync(cancellationToken);
+            await runtime.StepAsync(cancellationToken);
             time.Advance(site.Control.Interval);
         }
 

@@ -253,14 +253,7 @@ internal sealed class SiteDevices : IAsyncDisposable
 
         var connection = Connection(broker);
         var logger = _loggers.CreateLogger("GridEdge.Chargers");
-        MqttChargePoint? driver = chargePoint.Protocol switch
-        {
-            "generic" => new GenericJsonChargePoint(chargePoint, connection, _time, logger),
-            "go-e" => new GoEChargePoint(chargePoint, connection, _time, logger),
-            "openwb" => new OpenWbChargePoint(chargePoint, connection, _time, logger),
-            "everest" => new EverestChargePoint(chargePoint, connection, _time, logger),
-            _ => null,
-        };
+        var driver = GridEdge.Devices.Mqtt.Chargers.MqttChargePoints.Create(chargePoint, connection, _time, logger);
         if (driver is null)
         {
             return $"protocol '{chargePoint.Protocol}' has no driver in this build yet";

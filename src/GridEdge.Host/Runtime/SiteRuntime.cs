@@ -116,6 +116,18 @@ internal sealed class SiteRuntime
         await _devices.PublishSimulatedStateAsync(cancellationToken);
     }
 
+    /// <summary>One step of a stepped (simulated-time) run: advance the simulation, read the meters that are due, control.</summary>
+    public async Task StepAsync(CancellationToken cancellationToken)
+    {
+        await AdvanceSimulationAsync(cancellationToken);
+        foreach (var poller in Pollers)
+        {
+            await poller.PollIfDueAsync(cancellationToken);
+        }
+
+        await CycleAsync(cancellationToken);
+    }
+
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
         if (_api is not null)

@@ -77,13 +77,7 @@ public sealed class PlanModeTests
         var runtime = new SiteRuntime(configuration, devices, time, NullLogger.Instance, planSynchronously: true, overrides: overrides);
         for (var second = 0; second < 11 * 3600; second++)
         {
-            await runtime.AdvanceSimulationAsync(ct);
-            foreach (var poller in runtime.Pollers)
-            {
-                await poller.PollIfDueAsync(ct);
-            }
-
-            await runtime.CycleAsync(ct);
+            await runtime.StepAsync(ct);
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -109,13 +103,7 @@ public sealed class PlanModeTests
                 var runtime = new SiteRuntime(configuration, devices, time, NullLogger.Instance, telemetry, planSynchronously: true);
                 for (var second = 0; second < 60; second++)
                 {
-                    await runtime.AdvanceSimulationAsync(ct);
-                    foreach (var poller in runtime.Pollers)
-                    {
-                        await poller.PollIfDueAsync(ct);
-                    }
-
-                    await runtime.CycleAsync(ct);
+                    await runtime.StepAsync(ct);
                     time.Advance(TimeSpan.FromSeconds(1));
                 }
 

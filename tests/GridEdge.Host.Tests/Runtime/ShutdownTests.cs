@@ -16,13 +16,7 @@ public sealed class ShutdownTests
         var runtime = new SiteRuntime(configuration, devices, time, NullLogger.Instance);
         for (var second = 0; second < 30; second++)
         {
-            await runtime.AdvanceSimulationAsync(ct);
-            foreach (var poller in runtime.Pollers)
-            {
-                await poller.PollIfDueAsync(ct);
-            }
-
-            await runtime.CycleAsync(ct);
+            await runtime.StepAsync(ct);
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
