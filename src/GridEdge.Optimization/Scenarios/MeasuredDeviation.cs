@@ -1,10 +1,13 @@
 namespace GridEdge.Optimization.Scenarios;
 
 /// <summary>
-/// Carries what was measured in the slot just finished into the forecast ahead, as a real gateway
-/// would (it knows the last slot's actual PV and load, never the current one's): PV as a ratio to its
-/// forecast, house load as an offset, both fading geometrically over the next slots because forecast
-/// errors are strongly correlated from one slot to the next (clouds, occupancy) but not for long.
+/// Carries what was measured before the current slot into the forecast ahead, as a real gateway
+/// would (it knows the finished slots' actual PV and load, never the current one's). Two parts:
+/// the day's bias — a day forecast sunny that comes overcast stays overcast, so today's measured
+/// PV energy over its forecast scales the rest of today — and the last slot's deviation from that
+/// bias, fading geometrically because clouds and occupancy correlate from one slot to the next but
+/// not for long. House load likewise: today's measured energy over its forecast scales the rest of
+/// today. Later days keep their forecast: a day-ahead forecast is about them, not about today.
 /// </summary>
 internal static class MeasuredDeviation
 {
@@ -17,36 +20,96 @@ internal static class MeasuredDeviation
     /// <summary>The PV ratio is only trusted when the forecast was at least this share of the PV peak (not at dawn).</summary>
     private const double MinimumPvShare = 0.05;
 
+    /// <summary>
+    /// The day's PV bias starts from the forecast as if this many hours at the forecast peak had matched it,
+    /// so the first measured slots of the morning move it only a little.
+    /// </summary>
+    private const double PvPriorHours = 0.5;
+
+    /// <summary>
+    /// The day's load bias starts from the forecast as if this many hours of average load had matched it:
+    /// appliance spikes make single slots a poor guide, a morning's worth is a good one.
+    /// </summary>
+    private const double LoadPriorHours = 4.0;
+
     /// <summary>PV expected in slot <paramref name="t"/> when planning at <paramref name="now"/>.</summary>
-    public static double Pv(ScenarioSeries series, int now, int t)
+    public static double Pv(Scenario scenario, int now, int t)
     {
+        var series = scenario.Series;
         var forecast = series.PvForecastKw[t];
         if (now == 0 || forecast <= 0)
         {
             return forecast;
         }
 
-        var last = series.PvForecastKw[now - 1];
         var peak = series.PvForecastKw.Max();
-        if (last < MinimumPvShare * peak)
+        var day = DayBias(scenario, now, peak);
+        if (Day(scenario, t) != Day(scenario, now))
         {
             return forecast;
         }
 
+        var last = series.PvForecastKw[now - 1];
+        if (last < MinimumPvShare * peak || Day(scenario, now - 1) != Day(scenario, now))
+        {
+            return forecast * day;
+        }
+
         var ratio = Math.Clamp(series.PvActualKw[now - 1] / last, 0, 2);
-        return forecast * (1 + ((ratio - 1) * Math.Pow(PvPersistence, t - now + 1)));
+        return forecast * (day + ((ratio - day) * Math.Pow(PvPersistence, t - now + 1)));
     }
 
     /// <summary>House load expected in slot <paramref name="t"/> when planning at <paramref name="now"/>.</summary>
-    public static double Load(ScenarioSeries series, int now, int t)
+    public static double Load(Scenario scenario, int now, int t)
     {
+        var series = scenario.Series;
         var forecast = series.LoadForecastKw[t];
         if (now == 0)
         {
             return forecast;
         }
 
-        var offset = series.LoadActualKw[now - 1] - series.LoadForecastKw[now - 1];
-        return Math.Max(0, forecast + (offset * Math.Pow(LoadPersistence, t - now + 1)));
+        var bias = LoadBias(scenario, now);
+        var offset = series.LoadActualKw[now - 1] - (series.LoadForecastKw[now - 1] * bias);
+        var scaled = Day(scenario, t) == Day(scenario, now) ? forecast * bias : forecast;
+        return Math.Max(0, scaled + (offset * Math.Pow(LoadPersistence, t - now + 1)));
     }
+
+    /// <summary>Today's measured PV energy over its forecast (slots before <paramref name="now"/>, not at dawn), shrunk towards 1.</summary>
+    private static double DayBias(Scenario scenario, int now, double peak)
+    {
+        var series = scenario.Series;
+        var today = Day(scenario, now);
+        var prior = peak * PvPriorHours / scenario.SlotHours;
+        double actual = prior, forecast = prior;
+        for (var s = now - 1; s >= 0 && Day(scenario, s) == today; s--)
+        {
+            if (series.PvForecastKw[s] >= MinimumPvShare * peak)
+            {
+                actual += series.PvActualKw[s];
+                forecast += series.PvForecastKw[s];
+            }
+        }
+
+        return forecast > 0 ? Math.Clamp(actual / forecast, 0, 2) : 1;
+    }
+
+    /// <summary>Today's measured house energy over its forecast (slots before <paramref name="now"/>), shrunk towards 1.</summary>
+    private static double LoadBias(Scenario scenario, int now)
+    {
+        var series = scenario.Series;
+        var today = Day(scenario, now);
+        var prior = series.LoadForecastKw.Average() * LoadPriorHours / scenario.SlotHours;
+        double actual = prior, forecast = prior;
+        for (var s = now - 1; s >= 0 && Day(scenario, s) == today; s--)
+        {
+            actual += series.LoadActualKw[s];
+            forecast += series.LoadForecastKw[s];
+        }
+
+        return Math.Clamp(actual / forecast, 0.5, 2);
+    }
+
+    /// <summary>The local calendar day of a slot's start, on the scenario's clock.</summary>
+    private static DateTime Day(Scenario scenario, int slot) => (scenario.Start + (scenario.SlotLength * slot)).DateTime.Date;
 }

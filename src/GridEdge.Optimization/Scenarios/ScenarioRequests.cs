@@ -38,8 +38,8 @@ public static class ScenarioRequests
         for (var t = slot; t < end; t++)
         {
             slots[t - slot] = new SlotConditions(
-                perfect ? s.PvActualKw[t] : MeasuredDeviation.Pv(s, slot, t),
-                perfect ? s.LoadActualKw[t] : MeasuredDeviation.Load(s, slot, t),
+                perfect ? s.PvActualKw[t] : MeasuredDeviation.Pv(scenario, slot, t),
+                perfect ? s.LoadActualKw[t] : MeasuredDeviation.Load(scenario, slot, t),
                 s.ImportPrice[t],
                 s.ExportPrice[t],
                 s.Co2GramsPerKwh[t]);

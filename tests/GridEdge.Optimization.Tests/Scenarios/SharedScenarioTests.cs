@@ -8,27 +8,31 @@ namespace GridEdge.Optimization.Tests.Scenarios;
 /// <summary>
 /// Every shared scenario run through the rolling planner and the slot controller, then scored by
 /// score.py: no violation, score.py's cost equals the run's own, and cheaper than the surplus-only
-/// rule. The gap to the perfect-foresight optimum and the quality under forecast error are printed
-/// (docs/optimizer.md records them; depot-200 runs in the benchmark, not here).
+/// rule; with perfect forecasts within 0.5 % of the perfect-foresight optimum, with the forecast
+/// columns at least the quality recorded in docs/optimizer.md (97 % where the target is met;
+/// jp-home-3day's overcast day is the documented miss). depot-200 runs in the CLI, not here.
 /// </summary>
 public sealed class SharedScenarioTests
 {
-    public static TheoryData<string, ForecastMode> Runs() => new()
+    private const double GapTarget = 0.005;
+
+    /// <summary>Scenario, forecast, and the least quality a forecast-column run must keep.</summary>
+    public static TheoryData<string, ForecastMode, double> Runs() => new()
     {
-        { "jp-home-v2h", ForecastMode.Perfect },
-        { "jp-home-v2h", ForecastMode.Scenario },
-        { "jp-office-curtailment", ForecastMode.Perfect },
-        { "jp-office-curtailment", ForecastMode.Scenario },
-        { "eu-home-dynamic", ForecastMode.Perfect },
-        { "eu-home-dynamic", ForecastMode.Scenario },
-        { "jp-home-3day", ForecastMode.Perfect },
-        { "jp-home-3day", ForecastMode.Scenario },
-        { "depot-50", ForecastMode.Scenario },
+        { "jp-home-v2h", ForecastMode.Perfect, 1 },
+        { "jp-home-v2h", ForecastMode.Scenario, 0.97 },
+        { "jp-office-curtailment", ForecastMode.Perfect, 1 },
+        { "jp-office-curtailment", ForecastMode.Scenario, 0.97 },
+        { "eu-home-dynamic", ForecastMode.Perfect, 1 },
+        { "eu-home-dynamic", ForecastMode.Scenario, 0.97 },
+        { "jp-home-3day", ForecastMode.Perfect, 1 },
+        { "jp-home-3day", ForecastMode.Scenario, 0.85 },
+        { "depot-50", ForecastMode.Scenario, 0.97 },
     };
 
     [Theory]
     [MemberData(nameof(Runs))]
-    public void Dispatch_passes_the_scorer_and_beats_surplus_only(string name, ForecastMode forecast)
+    public void Dispatch_passes_the_scorer_and_meets_its_cost_target(string name, ForecastMode forecast, double leastQuality)
     {
         var dir = ScenarioFolders.Require(name);
         var scenario = ScenarioLoader.Load(dir);
@@ -49,9 +53,19 @@ public sealed class SharedScenarioTests
             var optimum = ScorerCheck.Reference(dir, "perfect_foresight_cost");
             var saving = ScorerCheck.Reference(dir, "pf_saving_vs_dumb");
             var dumb = ScorerCheck.Reference(dir, "dumb_cost");
+            var gap = (cost - optimum) / Math.Max(Math.Abs(optimum), saving);
+            var quality = (dumb - cost) / saving;
             TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name} {forecast}: cost {cost:F3}, gap {(cost - optimum) / Math.Max(Math.Abs(optimum), saving):P2}, quality {(dumb - cost) / saving:P1}"));
+                $"{name} {forecast}: cost {cost:F3}, gap {gap:P2}, quality {quality:P1}"));
+            if (forecast == ForecastMode.Perfect)
+            {
+                Assert.True(gap <= GapTarget, $"{name}: gap {gap:P2} to the perfect-foresight optimum is over {GapTarget:P1}");
+            }
+            else
+            {
+                Assert.True(quality >= leastQuality, $"{name}: quality {quality:P1} is below {leastQuality:P0}");
+            }
         }
         finally
         {
