@@ -21,9 +21,11 @@ public sealed record PlannerOptions
     /// Models with at most this many vehicle powers (connected car-slots) are repaired over the whole
     /// horizon whatever <see cref="RepairSlots"/> says: a few cars re-solve fast, and rounding the later
     /// slots too is what tells slot 0 what the minimum powers will cost (e.g. the last kWh before
-    /// departure cannot be bought at 0.1 kW in the cheapest slot).
+    /// departure cannot be bought at 0.1 kW in the cheapest slot). 2000 covers every home and office and
+    /// a depot's last hours (depot-200 from 03:30, where rounding had let the night's half-hour peak creep
+    /// above the billed one), while a whole depot-50 day (~2300) keeps the cheaper bounded repair.
     /// </summary>
-    public int RepairWholeHorizonUpTo { get; init; } = 1000;
+    public int RepairWholeHorizonUpTo { get; init; } = 2000;
 
     /// <summary>Repair passes (LP re-solves) at most; what is still below minimum is then rounded without re-solving.</summary>
     public int RepairPasses { get; init; } = 4;
