@@ -1,5 +1,6 @@
 using System.Globalization;
 using GridEdge.Control.Allocation;
+using GridEdge.Control.Demand;
 using GridEdge.Domain.Control;
 using GridEdge.Domain.Readings;
 using GridEdge.Domain.Site;
@@ -34,7 +35,11 @@ public sealed class SiteController
         _settings = site.Control;
         _chargePoints = [.. site.ChargePoints.Select(c => new ChargePointRuntime(c))];
         _surplusPlanner = new SurplusPlanner(_settings);
+        Demand = site.Tariff is { DemandChargePerKw: > 0 } tariff ? new DemandMeter(site.TimeZone, tariff.BilledPeak) : null;
     }
+
+    /// <summary>The half-hour import the site is billed on, when its tariff has a demand charge.</summary>
+    public DemandMeter? Demand { get; }
 
     public ChargeMode ModeOf(string chargePointId) => Find(chargePointId).Mode;
 
@@ -134,6 +139,13 @@ public sealed class SiteController
 
         var measurement = SiteMeasurement.From(_site.Grid, _settings.GridMargin, grid.Value, trusted);
         var surplus = -measurement.BasePower.Watts - _settings.Reserve.Watts;
+        var plan = Plan;
+        Demand?.Observe(now, measurement.GridPower, elapsed);
+        foreach (var intent in intents)
+        {
+            intent.PlannedWatts = intent.Runtime.Mode == ChargeMode.Plan ? plan?.PowerAt(intent.Runtime.Definition.Id, now)?.Watts : null;
+        }
+
         // Discharging V2H chargepoints are decided here and take no part in sharing surplus or limits.
         foreach (var (intent, decision) in V2hPlanner.Discharge(intents, measurement.BasePower.Watts, _settings, now).ToList())
         {
@@ -143,13 +155,8 @@ public sealed class SiteController
             intentIndex.RemoveAt(k);
         }
 
-        foreach (var intent in intents)
-        {
-            intent.PlannedWatts = intent.Runtime.Mode == ChargeMode.Plan ? Plan?.PowerAt(intent.Runtime.Definition.Id, now)?.Watts : null;
-        }
-
         _surplusPlanner.Plan(intents, surplus, now);
-        var allowed = ApplyGridLimits(intents, measurement, out var headroom);
+        var allowed = ApplyGridLimits(intents, measurement, DemandRoom(measurement, plan, now), out var headroom);
 
         for (var k = 0; k < intents.Count; k++)
         {
@@ -197,12 +204,13 @@ public sealed class SiteController
     /// Shares the room under the per-phase fuse and the total import limit among all wishes, by
     /// priority and fair share, each chargepoint getting 0 or at least its minimum current.
     /// </summary>
-    private double[] ApplyGridLimits(List<ChargeIntent> intents, SiteMeasurement measurement, out double[] headroom)
+    private double[] ApplyGridLimits(List<ChargeIntent> intents, SiteMeasurement measurement, double demandRoomWatts, out double[] headroom)
     {
         var gridPhases = _site.Grid.Phases;
         var capacity = new double[gridPhases + 1];
         measurement.PhaseHeadroomAmperes.CopyTo(capacity, 0);
-        capacity[gridPhases] = measurement.TotalHeadroomWatts;
+        var demandBinds = demandRoomWatts < measurement.TotalHeadroomWatts;
+        capacity[gridPhases] = Math.Min(measurement.TotalHeadroomWatts, demandRoomWatts);
 
         var requests = new ShareRequest[intents.Count];
         for (var k = 0; k < intents.Count; k++)
@@ -223,13 +231,30 @@ public sealed class SiteController
             headroom[k] = FairShareAllocator.Headroom(requests[k], remaining);
             if (allowed[k] < intents[k].Amperes - 1e-6)
             {
-                intents[k].Reason = allowed[k] > 0 ? DecisionReason.GridLimit : DecisionReason.GridLimitStopped;
-                intents[k].Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"grid limit allows {allowed[k]:0.0} A of {intents[k].Amperes:0.0} A wanted");
+                intents[k].Reason = demandBinds ? DecisionReason.DemandLimit : allowed[k] > 0 ? DecisionReason.GridLimit : DecisionReason.GridLimitStopped;
+                intents[k].Detail = demandBinds
+                    ? string.Create(CultureInfo.InvariantCulture, $"half-hour demand: {allowed[k]:0.0} A of {intents[k].Amperes:0.0} A wanted keep the window's average at the billed peak")
+                    : string.Create(CultureInfo.InvariantCulture, $"grid limit allows {allowed[k]:0.0} A of {intents[k].Amperes:0.0} A wanted");
             }
         }
 
         return allowed;
+    }
+
+    /// <summary>
+    /// What the chargepoints may draw together so that the open half hour's average import stays at the
+    /// peak already billed, or at the plan's, if the plan decided that raising it pays; unlimited without
+    /// a demand charge.
+    /// </summary>
+    private double DemandRoom(SiteMeasurement measurement, ChargingPlan? plan, DateTimeOffset now)
+    {
+        if (Demand is null)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var target = Math.Max(Demand.PeakKw, plan?.ImportCeilingAt(now)?.Kilowatts ?? 0);
+        return Demand.Ceiling(now, target).Watts - measurement.BasePower.Watts;
     }
 
     /// <summary>Applies current step, ramp-up limit and deadband, and records the command.</summary>

@@ -6,10 +6,11 @@ using GridEdge.Domain.Site;
 namespace GridEdge.Control;
 
 /// <summary>
-/// Vehicle-to-home: while the house would import, a chargepoint in mode <c>v2h</c> discharges its
-/// car to cover the house load (never more, so the car does not feed the grid unless allowed), down
-/// to the car's minimum state of charge. With surplus it charges like <c>solar</c> instead, which
-/// the surplus planner handles.
+/// Vehicle-to-home: while the house would import, a chargepoint in mode <c>v2h</c> — or in mode
+/// <c>plan</c> in a slot the plan discharges — discharges its car to cover the house load (never
+/// more, so the car does not feed the grid unless allowed; then at least the planned power), down to
+/// the car's minimum state of charge. With surplus it charges like <c>solar</c> (or follows the plan)
+/// instead, which the surplus planner handles.
 /// </summary>
 internal static class V2hPlanner
 {
@@ -26,7 +27,7 @@ internal static class V2hPlanner
     public static IEnumerable<(ChargeIntent Intent, ChargePointDecision Decision)> Discharge(
         IReadOnlyList<ChargeIntent> intents, double baseWatts, ControlSettings settings, DateTimeOffset now)
     {
-        var candidates = intents.Where(i => i.Runtime.Mode == ChargeMode.V2h && i.Runtime.Definition.Bidirectional).ToList();
+        var candidates = intents.Where(Discharges).ToList();
         if (candidates.Count == 0 || (baseWatts < StartWatts && candidates.All(c => c.Runtime.CommandedDischargeWatts <= 0)) || baseWatts <= 0)
         {
             foreach (var intent in candidates)
@@ -43,6 +44,10 @@ internal static class V2hPlanner
             yield return (intent, Decide(intent, share, settings, now));
         }
     }
+
+    private static bool Discharges(ChargeIntent intent) =>
+        intent.Runtime.Definition.Bidirectional
+        && (intent.Runtime.Mode == ChargeMode.V2h || (intent.Runtime.Mode == ChargeMode.Plan && intent.PlannedWatts < 0));
 
     private static ChargePointDecision Decide(ChargeIntent intent, double houseWatts, ControlSettings settings, DateTimeOffset now)
     {
@@ -61,7 +66,9 @@ internal static class V2hPlanner
         }
 
         var limit = definition.MaxDischarge.Watts;
-        var target = Math.Min(limit, definition.V2hExport ? limit : houseWatts);
+        var planned = -(intent.PlannedWatts ?? 0);
+        var export = planned > 0 ? Math.Max(houseWatts, planned) : limit;
+        var target = Math.Min(limit, definition.V2hExport ? export : houseWatts);
         var last = runtime.CommandedDischargeWatts;
         // Hold small changes, but never hold a value that would push power into the grid.
         if (last > 0 && Math.Abs(target - last) < DeadbandWatts && (definition.V2hExport || last <= houseWatts))
@@ -72,7 +79,8 @@ internal static class V2hPlanner
         runtime.CommandedAmperes = 0;
         runtime.CommandedDischargeWatts = target;
         var setpoint = Setpoint.ForPower(definition.Id, new(-target), runtime.Phases, definition.Voltage, now, settings.SetpointTtl);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"house draws {houseWatts:0} W: discharging {target:0} W (limit {limit:0} W, state of charge {soc:P0})");
+        var planNote = planned > 0 ? string.Create(CultureInfo.InvariantCulture, $"plan discharges {planned:0} W; ") : "";
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{planNote}house draws {houseWatts:0} W: discharging {target:0} W (limit {limit:0} W, state of charge {soc:P0})");
         return new ChargePointDecision(definition.Id, setpoint, DecisionReason.V2hDischarge, detail);
     }
 }

@@ -145,4 +145,42 @@ public sealed class V2hTests
         Assert.Equal(DecisionReason.V2hReserve, loop.LastDecision!.ChargePoints[0].Reason);
         Assert.True(loop.Site.Totals.Discharged["v2h"].KilowattHours is > 2.8 and < 3.1, $"gave {loop.Site.Totals.Discharged["v2h"]}");
     }
+
+    private static SiteController Planned(double plannedWatts, bool mayExport = false)
+    {
+        var charger = V2hCharger() with { Mode = ChargeMode.Plan, V2hExport = mayExport };
+        return new SiteController(JapaneseHome(charger))
+        {
+            Plan = new ChargingPlan(Evening, [new ChargingPlanSlot(Evening, Evening.AddMinutes(30), new Dictionary<string, Power> { ["v2h"] = new(plannedWatts) })]),
+        };
+    }
+
+    [Fact]
+    public void A_planned_discharge_covers_the_house_without_feeding_the_grid()
+    {
+        var decision = Planned(-3000).Decide(Snapshot(Evening, gridWatts: 800, carWatts: 0, soc: 0.6)).ChargePoints.Single();
+
+        Assert.Equal(DecisionReason.V2hDischarge, decision.Reason);
+        Assert.Equal(-800, decision.Setpoint.Power.Watts, 6);
+        Assert.Contains("plan discharges 3000 W", decision.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_planned_discharge_exports_the_planned_power_where_the_charger_may()
+    {
+        var decision = Planned(-3000, mayExport: true).Decide(Snapshot(Evening, gridWatts: 800, carWatts: 0, soc: 0.6)).ChargePoints.Single();
+
+        Assert.Equal(-3000, decision.Setpoint.Power.Watts, 6);
+    }
+
+    [Fact]
+    public void In_a_planned_charging_slot_the_v2h_car_charges_instead()
+    {
+        var decision = Planned(2400).Decide(Snapshot(Evening, gridWatts: 800, carWatts: 0, soc: 0.6)).ChargePoints.Single();
+
+        // Towards the planned 12 A (2400 W at 200 V), ramping up from the minimum.
+        Assert.False(decision.Setpoint.IsDischarge);
+        Assert.InRange(decision.Setpoint.Current.Amperes, 6, 12);
+        Assert.Contains(nameof(DecisionReason.Planned), decision.Detail, StringComparison.Ordinal);
+    }
 }

@@ -24,4 +24,7 @@ public enum DecisionReason
     V2hReserve,
     Planned,
     PlanIdle,
+
+    /// <summary>Held so that the open half hour's average import stays at the billed (or planned) peak.</summary>
+    DemandLimit,
 }

@@ -11,6 +11,15 @@ public sealed record TariffDefinition
 
     public IReadOnlyList<TimeOfUseWindow> TimeOfUse { get; init; } = [];
 
+    /// <summary>Charge per kW of the billing month's highest half-hour (:00/:30 site-local) average import; 0 = none.</summary>
+    public double DemandChargePerKw { get; init; }
+
+    /// <summary>
+    /// Half-hour peak already billed (Japan: the contract kW from the last 12 months; elsewhere this month's
+    /// peak so far): only import averages above it cost demand charge, so the gateway never plans below it.
+    /// </summary>
+    public Power BilledPeak { get; init; } = Power.Zero;
+
     /// <summary>Import price at a site-local time of day: the first window that covers it, else the base price.</summary>
     public Price ImportAt(TimeOnly localTime) => TimeOfUse.FirstOrDefault(w => w.Covers(localTime))?.ImportPrice ?? ImportPrice;
 }

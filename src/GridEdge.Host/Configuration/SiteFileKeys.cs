@@ -11,7 +11,7 @@ public static class SiteFileKeys
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
             [""] = ["site", "grid", "meters", "mqtt", "chargers", "pv", "battery", "tariff", "planning", "control", "api", "telemetry", "simulation"],
-            ["tariff"] = ["import_price_per_kwh", "export_price_per_kwh", "time_of_use"],
+            ["tariff"] = ["import_price_per_kwh", "export_price_per_kwh", "time_of_use", "demand_charge_per_kw", "billed_peak_w"],
             ["tariff.time_of_use[]"] = ["from", "to", "import_price_per_kwh"],
             ["planning"] = ["slot", "horizon", "latitude", "longitude", "store", "keep"],
             ["site"] = ["id", "name", "timezone", "currency"],

@@ -3,7 +3,7 @@ using GridEdge.Domain.Units;
 
 namespace GridEdge.Host.Configuration;
 
-/// <summary>Reads the optional <c>tariff:</c> section: base import price, export price, time-of-use windows.</summary>
+/// <summary>Reads the optional <c>tariff:</c> section: base import price, export price, time-of-use windows, demand charge.</summary>
 internal static class TariffSectionReader
 {
     public static TariffDefinition? Read(ConfigMap root)
@@ -15,6 +15,8 @@ internal static class TariffSectionReader
 
         var import = tariff.RequiredNumber("import_price_per_kwh", Bounds.Between(-10_000, 10_000));
         var export = tariff.OptionalNumber("export_price_per_kwh", Bounds.Between(-10_000, 10_000)) ?? 0;
+        var demandCharge = tariff.OptionalNumber("demand_charge_per_kw", Bounds.Between(0, 1_000_000)) ?? 0;
+        var billedPeak = tariff.OptionalNumber("billed_peak_w", Bounds.Between(0, 100_000_000)) ?? 0;
         var windows = new List<TimeOfUseWindow>();
         foreach (var item in tariff.OptionalList("time_of_use") ?? [])
         {
@@ -32,6 +34,13 @@ internal static class TariffSectionReader
             }
         }
 
-        return import is null ? null : new TariffDefinition { ImportPrice = new Price(import.Value), ExportPrice = new Price(export), TimeOfUse = windows };
+        return import is null ? null : new TariffDefinition
+            {
+                ImportPrice = new Price(import.Value),
+                ExportPrice = new Price(export),
+                TimeOfUse = windows,
+                DemandChargePerKw = demandCharge,
+                BilledPeak = new Power(billedPeak),
+            };
     }
 }

@@ -32,6 +32,13 @@ internal sealed class PlanningService
 
     private readonly VehicleOverrides _overrides;
 
+    /// <summary>
+    /// Each way, for a bidirectional car whose energy is its battery's (SoC × capacity): a V2H unit converts
+    /// AC↔DC both ways and reports no efficiency, so a typical 90 % is assumed; it keeps the plan from cycling
+    /// the car for price spreads smaller than the round-trip loss.
+    /// </summary>
+    private const double V2hEfficiency = 0.9;
+
     public PlanningService(SiteDefinition site, TimeProvider time, ILogger logger, VehicleOverrides overrides, IPlanner? planner = null)
     {
         _overrides = overrides;
@@ -84,7 +91,7 @@ internal sealed class PlanningService
 
         _plannedSlot = slot;
         _plannedVehicles = vehicles;
-        var request = Request(snapshot, slot);
+        var request = Request(snapshot, slot, controller.Demand);
         if (request is null)
         {
             return;
@@ -153,7 +160,10 @@ internal sealed class PlanningService
         [.. plan.Slots.Select(s => new ChargingPlanSlot(
             s.Start,
             s.Start + plan.SlotLength,
-            s.Vehicles.ToDictionary(v => v.VehicleId, v => new Power(v.PowerKw * 1000), StringComparer.Ordinal)))]);
+            s.Vehicles.ToDictionary(v => v.VehicleId, v => Power.FromKilowatts(v.PowerKw), StringComparer.Ordinal))
+        {
+            ImportCeiling = _site.Tariff is { DemandChargePerKw: > 0 } ? Power.FromKilowatts(s.ImportCeilingKw) : null,
+        })]);
 
     private void Learn(SiteSnapshot snapshot, ControlDecision decision)
     {
@@ -168,8 +178,10 @@ internal sealed class PlanningService
         _load.Add(snapshot.Time, Math.Max(0, decision.BaseLoad.Watts + pvWatts) / 1000);
     }
 
-    private PlanningRequest? Request(SiteSnapshot snapshot, DateTimeOffset start)
+    private PlanningRequest? Request(SiteSnapshot snapshot, DateTimeOffset slotStart, Control.Demand.DemandMeter? demand)
     {
+        // On the site's clock, so the demand charge's half hours are the site's :00 and :30.
+        var start = TimeZoneInfo.ConvertTime(slotStart, _site.TimeZone);
         var count = (int)(_settings.Horizon / _settings.Slot);
         var vehicles = new List<VehicleRequest>();
         foreach (var chargePoint in _planned)
@@ -199,15 +211,22 @@ internal sealed class PlanningService
         }
 
         var highestPrice = slots.Max(s => s.ImportPrice);
+        var peakKw = demand?.PeakKw ?? 0;
         return new PlanningRequest(
             start,
             _settings.Slot,
             slots,
-            new GridTerms(_site.Grid.EffectiveImportLimit.Kilowatts, _site.Grid.ExportLimit?.Kilowatts ?? _site.Grid.EffectiveImportLimit.Kilowatts),
+            new GridTerms(
+                _site.Grid.EffectiveImportLimit.Kilowatts,
+                _site.Grid.ExportLimit?.Kilowatts ?? _site.Grid.EffectiveImportLimit.Kilowatts,
+                DemandChargePerKw: demand is null ? 0 : _site.Tariff?.DemandChargePerKw ?? 0,
+                ExistingPeakKw: peakKw),
             new Penalties(UnmetEnergyPerKwh: Math.Max(1, highestPrice) * 50, Co2PricePerKg: 0),
             vehicles)
         {
             HorizonTruncated = true,
+            // A slot that starts inside the open half hour inherits what was already imported in it.
+            Demand = new DemandState(peakKw, demand?.WindowStart < start ? demand.OpenWindowImportKwh : 0),
         };
     }
 
@@ -220,8 +239,10 @@ internal sealed class PlanningService
         var charged = sample.SessionEnergy.KilowattHours;
         var capacity = session.Capacity?.KilowattHours;
         var energy = session.StateOfCharge is { } soc && capacity is { } cap ? soc * cap : charged;
-        var remaining = session.RemainingToTarget(sample.SessionEnergy)?.KilowattHours ?? (capacity is { } c ? c - energy : 0);
-        if (remaining <= 0.01)
+        var remaining = Math.Max(0, session.RemainingToTarget(sample.SessionEnergy)?.KilowattHours ?? (capacity is { } c ? c - energy : 0));
+        // A V2H car with a known battery is worth planning even when full: it can supply the house.
+        var v2h = chargePoint.Bidirectional && chargePoint.MaxDischarge.Watts > 0 && capacity is > 0 && session.StateOfCharge is not null;
+        if (remaining <= 0.01 && !v2h)
         {
             return null;
         }
@@ -230,6 +251,7 @@ internal sealed class PlanningService
             ? Math.Clamp((int)Math.Ceiling((leaves - start) / _settings.Slot), 1, count)
             : count;
         var phases = chargePoint.Phases;
+        var minimumKw = chargePoint.MinPower(phases).Kilowatts;
         return new VehicleRequest(
             chargePoint.Id,
             ConnectedFromSlot: 0,
@@ -237,11 +259,14 @@ internal sealed class PlanningService
             EnergyKwh: energy,
             TargetEnergyKwh: energy + remaining,
             CapacityKwh: Math.Max(capacity ?? 0, energy + remaining),
-            MinEnergyKwh: 0,
-            Charge: new ChargerRange(chargePoint.MinPower(phases).Kilowatts, chargePoint.MaxPower(phases).Kilowatts),
-            Discharge: ChargerRange.None,
-            ChargeEfficiency: 1,
-            DischargeEfficiency: 1);
+            MinEnergyKwh: v2h ? chargePoint.V2hMinStateOfCharge * capacity!.Value : 0,
+            Charge: new ChargerRange(minimumKw, chargePoint.MaxPower(phases).Kilowatts),
+            Discharge: v2h ? new ChargerRange(Math.Min(minimumKw, chargePoint.MaxDischarge.Kilowatts), chargePoint.MaxDischarge.Kilowatts) : ChargerRange.None,
+            ChargeEfficiency: v2h ? V2hEfficiency : 1,
+            DischargeEfficiency: v2h ? V2hEfficiency : 1)
+        {
+            MayExport = chargePoint.V2hExport,
+        };
     }
 
     /// <summary>Which vehicles are waiting for a plan and what they want: a change re-plans at once.</summary>

@@ -57,7 +57,7 @@ internal sealed record VehicleVariables(
             row.SetCoefficient(charge[j], -v.ChargeEfficiency * m.Dt);
             if (discharge is not null)
             {
-                discharge[j] = m.NumVar(0, v.Discharge.MaxKw);
+                discharge[j] = m.NumVar(0, v.MayExport ? v.Discharge.MaxKw : Math.Min(v.Discharge.MaxKw, HouseImportKw(m, t)));
                 m.Balance[t].SetCoefficient(discharge[j], 1);
                 row.SetCoefficient(discharge[j], m.Dt / v.DischargeEfficiency);
             }
@@ -110,4 +110,7 @@ internal sealed record VehicleVariables(
         row.SetCoefficient(last, -1);
         m.Objective.SetCoefficient(stored, -m.Prices.Median / v.ChargeEfficiency);
     }
+
+    private static double HouseImportKw(ModelContext m, int t) =>
+        Math.Max(0, m.Request.Slots[t].LoadKw - m.Request.Slots[t].PvKw);
 }

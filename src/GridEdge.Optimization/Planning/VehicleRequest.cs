@@ -20,6 +20,12 @@ public sealed record VehicleRequest(
 {
     public bool Bidirectional => Discharge.MaxKw > 0;
 
+    /// <summary>
+    /// False for a V2H charger that must not feed the grid: its discharge is then bounded by what the
+    /// house would import without it (forecast load less PV) in each slot.
+    /// </summary>
+    public bool MayExport { get; init; } = true;
+
     /// <summary>The lowest energy the car may be taken to: never below what it arrived with.</summary>
     public double FloorKwh => Math.Min(MinEnergyKwh, EnergyKwh);
 }

@@ -42,6 +42,34 @@ public sealed class ChargeModeTests
     }
 
     [Fact]
+    public void A_demand_charge_with_the_peak_already_billed()
+    {
+        var config = Load(Valid + """
+            tariff:
+              import_price_per_kwh: 24
+              demand_charge_per_kw: 1815
+              billed_peak_w: 42000
+
+            """);
+
+        Assert.Equal(1815, config.Site.Tariff!.DemandChargePerKw);
+        Assert.Equal(42, config.Site.Tariff.BilledPeak.Kilowatts, 9);
+    }
+
+    [Fact]
+    public void A_negative_demand_charge_is_refused_where_it_stands()
+    {
+        var error = SingleError(Valid + """
+            tariff:
+              import_price_per_kwh: 24
+              demand_charge_per_kw: -5
+
+            """);
+
+        Assert.Equal("tariff.demand_charge_per_kw", error.Path);
+    }
+
+    [Fact]
     public void V2h_needs_a_bidirectional_charger()
     {
         var error = SingleError(Valid + "    mode: v2h\n");

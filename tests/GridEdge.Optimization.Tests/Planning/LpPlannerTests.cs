@@ -86,6 +86,21 @@ public sealed class LpPlannerTests
         Assert.Equal(4 * 50 * 3 * 0.5 - (2 * 50), plan.Objective, 2);
     }
 
+    [Theory]
+    [InlineData(true, 6)]
+    [InlineData(false, 1.5)]
+    public void V2h_feeds_the_grid_only_where_the_charger_may_export(bool mayExport, double expectedDischargeKw)
+    {
+        // Export pays 30, more than the car's energy is worth at the horizon's end: a car that may
+        // export gives its full 6 kW; one that may not covers only the house's 2 kW less 0.5 kW of PV.
+        var v2h = new VehicleRequest("car", 0, 1, 30, 0, 40, 10, new ChargerRange(0, 6), new ChargerRange(0, 6), 1, 1) { MayExport = mayExport };
+        var request = Of(HalfHour, [new SlotConditions(0.5, 2, 40, 30, 0)], v2h);
+
+        var plan = Solve(request);
+
+        Assert.Equal(-expectedDischargeKw, Power(plan, 0), 6);
+    }
+
     [Fact]
     public void An_impossible_target_yields_the_best_possible_shortfall()
     {
