@@ -12,17 +12,9 @@ public sealed class DemandLimitTests
 {
     private static readonly DateTimeOffset Ten = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly ControlSettings Quick = new()
-    {
-        EnableDelay = TimeSpan.Zero,
-        RampUpPerSecond = new(100),
-        Reserve = Power.Zero,
-        GridMargin = Current.Zero,
-    };
-
     /// <summary>A 63 A three-phase site billed on a 20 kW half-hour peak, one 32 A car.</summary>
     private static SiteController Controller(ChargeMode mode, double demandChargePerKw = 1800) =>
-        new(TestSites.Site([TestSites.ChargePoint("car", mode, maxAmperes: 32)], fuseAmperes: 63, control: Quick) with
+        new(TestSites.Site([TestSites.ChargePoint("car", mode, maxAmperes: 32)], fuseAmperes: 63, control: TestSites.ImmediateControl) with
         {
             Tariff = new TariffDefinition
             {

@@ -12,17 +12,9 @@ public sealed class PlanModeTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 6, 1, 1, 10, 0, TimeSpan.Zero);
 
-    private static readonly ControlSettings Quick = new()
-    {
-        EnableDelay = TimeSpan.Zero,
-        RampUpPerSecond = new(100),
-        Reserve = Power.Zero,
-        GridMargin = Current.Zero,
-    };
-
     private static SiteController Controller(double plannedWatts, double fuse = 25)
     {
-        var controller = new SiteController(TestSites.Site([TestSites.ChargePoint("car", ChargeMode.Plan)], fuseAmperes: fuse, control: Quick))
+        var controller = new SiteController(TestSites.Site([TestSites.ChargePoint("car", ChargeMode.Plan)], fuseAmperes: fuse, control: TestSites.ImmediateControl))
         {
             Plan = new ChargingPlan(T0, [new ChargingPlanSlot(T0.AddMinutes(-10), T0.AddMinutes(20), new Dictionary<string, Power> { ["car"] = new(plannedWatts) })]),
         };

@@ -92,7 +92,7 @@ public sealed class V2hTests
     [Fact]
     public void With_surplus_a_v2h_charger_charges_from_pv_like_solar()
     {
-        var controller = new SiteController(JapaneseHome(V2hCharger()) with { Control = new ControlSettings { EnableDelay = TimeSpan.Zero, Reserve = Power.Zero, RampUpPerSecond = new(100), GridMargin = Current.Zero } });
+        var controller = new SiteController(JapaneseHome(V2hCharger()) with { Control = TestSites.ImmediateControl });
         var decision = controller.Decide(Snapshot(Evening, gridWatts: -3000, carWatts: 0, soc: 0.6)).ChargePoints.Single();
 
         Assert.Equal(DecisionReason.Surplus, decision.Reason);

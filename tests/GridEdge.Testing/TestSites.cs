@@ -29,6 +29,15 @@ public static class TestSites
             Priority = priority,
         };
 
+    /// <summary>Control without waiting: no start delay, any ramp within a cycle, no reserve or margin — one cycle shows the decision.</summary>
+    public static ControlSettings ImmediateControl { get; } = new()
+    {
+        EnableDelay = TimeSpan.Zero,
+        RampUpPerSecond = new(100),
+        Reserve = Power.Zero,
+        GridMargin = Current.Zero,
+    };
+
     /// <summary>A three-phase 230 V site with a simulated grid and PV meter and the given chargepoints.</summary>
     public static SiteDefinition Site(
         IEnumerable<ChargePointDefinition> chargePoints,
