@@ -36,6 +36,7 @@ internal static class DashboardPage
   <div class="card"><div class="l">PV</div><div class="v" id="pv">–</div></div>
   <div class="card"><div class="l">PV surplus over the house</div><div class="v" id="surplus">–</div></div>
   <div class="card"><div class="l">Self-consumption</div><div class="v" id="self">–</div><div class="l" id="energy"></div></div>
+  <div class="card" id="demandcard" style="display:none"><div class="l">Half-hour demand (predicted)</div><div class="v" id="demand">–</div><div class="l" id="demandpeak"></div></div>
 </div>
 <table>
   <thead><tr><th>Chargepoint</th><th>Mode</th><th>Status</th><th class="num">Draw</th><th class="num">Setpoint</th><th>SoC</th><th>Why</th></tr></thead>
@@ -62,6 +63,11 @@ async function refresh() {
     const st = s.statistics;
     document.getElementById("self").textContent = st.self_consumption == null ? "–" : (st.self_consumption * 100).toFixed(0) + " %";
     document.getElementById("energy").textContent = "PV " + (st.energy_wh.pv / 1000).toFixed(2) + " kWh · EV " + (st.energy_wh.ev_charged / 1000).toFixed(2) + " kWh";
+    document.getElementById("demandcard").style.display = s.demand ? "block" : "none";
+    if (s.demand) {
+      document.getElementById("demand").textContent = s.demand.projected_kw.toFixed(2) + " kW";
+      document.getElementById("demandpeak").textContent = s.demand.import_kwh.toFixed(2) + " kWh so far · billed peak " + s.demand.billed_peak_kw.toFixed(2) + " kW";
+    }
     document.getElementById("cps").innerHTML = s.chargepoints.map(c => `<tr>
       <td>${esc(c.id)}</td><td>${esc(c.mode)}</td><td>${esc(c.status)}</td>
       <td class="num">${kw(c.power_w)}<br><small>${c.current_a ?? "–"} A × ${c.active_phases ?? "–"}</small></td>

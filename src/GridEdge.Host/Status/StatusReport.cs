@@ -32,6 +32,9 @@ internal sealed record StatusReport
 
     public required RunSummary Statistics { get; init; }
 
+    /// <summary>The half-hour demand, when the tariff has a demand charge.</summary>
+    public DemandStatus? Demand { get; init; }
+
     public static StatusReport Create(SiteConfiguration configuration, SiteSnapshot snapshot, ControlDecision decision, SiteRuntime runtime)
     {
         var site = configuration.Site;
@@ -58,6 +61,7 @@ internal sealed record StatusReport
                 Mqtt = runtime.ChargerLink(d.ChargePointId),
             })],
             Statistics = runtime.Summary(),
+            Demand = runtime.Controller.Demand is { } demand ? DemandStatus.Create(demand, now, decision.GridPower) : null,
         };
     }
 }
