@@ -8,7 +8,8 @@ namespace GridEdge.Optimization.Scenarios;
 /// at its planned power. What the forecast got wrong first moves the grid toward 0 (less export or less
 /// import), then goes to the battery and to the cars within their plan bands where that pays (see
 /// <see cref="VehicleFlex"/>); the half hour's import is held at the plan's billed peak where anything is
-/// flexible; PV is curtailed where export is limited or priced negative, cars are shed at the import limit.
+/// flexible; PV is curtailed where export is limited or priced negative and where import is paid (negative
+/// import price), cars are shed at the import limit.
 /// </summary>
 internal sealed class SlotController(Scenario scenario)
 {
@@ -33,7 +34,18 @@ internal sealed class SlotController(Scenario scenario)
         var target = planned is null ? 0 : planned.GridImportKw - planned.GridExportKw;
         // Only what the forecast got wrong moves the grid; what rounding the cars changed stays with the battery.
         var rounding = vehicles.Sum() - (planned?.Vehicles.Sum(p => p.PowerKw) ?? vehicles.Sum());
-        var gap = load - pv + vehicles.Sum() - rounding + battery - target;
+        // Where import will be paid within a day, the plan curtails PV to keep the battery and cars' room for
+        // that paid import: such PV is not a surplus to soak up. Elsewhere a surplus is worth storing.
+        var planCurtailed = PaidImportAhead(slot) ? Math.Min(pv, planned?.PvCurtailedKw ?? 0) : 0;
+        var gap = load - (pv - planCurtailed) + vehicles.Sum() - rounding + battery - target;
+        if (gap > 0)
+        {
+            // A deficit takes back curtailed PV first: it costs nothing.
+            var restore = Math.Min(gap, planCurtailed);
+            planCurtailed -= restore;
+            gap -= restore;
+        }
+
         if (gap > 0 && target < 0)
         {
             gap = Math.Max(0, gap + target);
@@ -60,7 +72,7 @@ internal sealed class SlotController(Scenario scenario)
             battery += give;
         }
 
-        var net = load - pv + vehicles.Sum() + battery;
+        var net = load - (pv - planCurtailed) + vehicles.Sum() + battery;
         var ceiling = ImportCeiling(slot, planned, state);
         if (net > ceiling)
         {
@@ -68,22 +80,40 @@ internal sealed class SlotController(Scenario scenario)
             var take = Math.Min(net - ceiling, battery - minBattery);
             battery -= take;
             BackOff(vehicles, flex, net - ceiling - take, double.PositiveInfinity);
-            net = load - pv + vehicles.Sum() + battery;
+            net = load - (pv - planCurtailed) + vehicles.Sum() + battery;
         }
 
         if (net > scenario.Grid.ImportLimitKw)
         {
             ShedForImportLimit(net, vehicles, ref battery, minBattery);
-            net = load - pv + vehicles.Sum() + battery;
+            net = load - (pv - planCurtailed) + vehicles.Sum() + battery;
         }
 
-        var curtailed = 0.0;
+        var curtailed = planCurtailed;
+        if (net > 0 && s.ImportPrice[slot] >= 0)
+        {
+            // Never buy what curtailed PV could supply.
+            var restore = Math.Min(net, curtailed);
+            curtailed -= restore;
+            net -= restore;
+        }
+
+        if (s.ImportPrice[slot] < 0)
+        {
+            // Paid to import: PV that is used only displaces paid import, so it is curtailed as far as the
+            // import limit and the planned peak leave room.
+            var paid = Math.Clamp(Math.Min(scenario.Grid.ImportLimitKw, ceiling) - net, 0, pv - curtailed);
+            curtailed += paid;
+            net += paid;
+        }
+
         if (net < 0)
         {
             // Curtailment is free: never export above the limit or at a negative price.
             var allowed = s.ExportPrice[slot] < 0 ? 0 : scenario.Grid.ExportLimitKw;
-            curtailed = Math.Min(pv, Math.Max(0, -net - allowed));
-            net += curtailed;
+            var excess = Math.Min(pv - curtailed, Math.Max(0, -net - allowed));
+            curtailed += excess;
+            net += excess;
             if (-net > allowed + Tiny)
             {
                 var more = Math.Min(maxBattery - battery, -net - allowed);
@@ -94,6 +124,21 @@ internal sealed class SlotController(Scenario scenario)
 
         Advance(slot, state, vehicles, battery, net);
         return new DispatchRow(Math.Max(0, net), Math.Max(0, -net), battery, curtailed, vehicles);
+    }
+
+    private bool PaidImportAhead(int slot)
+    {
+        var prices = scenario.Series.ImportPrice;
+        var end = Math.Min(prices.Length, slot + (int)(TimeSpan.FromDays(1) / scenario.SlotLength));
+        for (var t = slot; t < end; t++)
+        {
+            if (prices[t] < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private VehicleFlex?[] Flexes(int slot, PlanSlot? planned, SiteState state, double[] vehicles)
