@@ -9,7 +9,7 @@ namespace GridEdge.Host.Planning;
 /// A schedule published on an MQTT topic, on the site's own connection to that broker: every payload
 /// (a retained one on (re)subscribe too) is offered as the whole CSV text.
 /// </summary>
-internal sealed class MqttScheduleFeed(MqttConnection connection, string topic, IScheduleTarget target)
+public sealed class MqttScheduleFeed(MqttConnection connection, string topic, IScheduleTarget target)
 {
     /// <summary>Registers the topic; it is subscribed now if connected and again after every reconnect.</summary>
     public Task SubscribeAsync(CancellationToken cancellationToken) => connection.SubscribeAsync(topic, OnMessage, cancellationToken);

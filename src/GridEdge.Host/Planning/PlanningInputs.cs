@@ -15,8 +15,10 @@ internal sealed class PlanningInputs
     private readonly List<ScheduleFeed> _polled = [];
     private readonly List<MqttScheduleFeed> _subscribed = [];
 
-    private PlanningInputs(PlanningSettings settings, ILogger logger)
+    /// <summary>The schedules the settings ask for, without feeds: they hold what is offered to them. <see cref="Create"/> adds the feeds.</summary>
+    public PlanningInputs(PlanningSettings settings, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.Prices is { } prices)
         {
             Prices = new LatestSchedule<IReadOnlyList<PriceSlot>>("planning.prices", PriceParser(prices), logger);
