@@ -116,7 +116,7 @@ internal sealed class PlanningInputs
 
                 break;
             case MqttScheduleSource mqtt:
-                _subscribed.Add(new MqttScheduleFeed(devices.Connection(mqtt.Broker), mqtt.Topic, target));
+                _subscribed.Add(new MqttScheduleFeed(devices.ConnectionTo(mqtt.Broker), mqtt.Topic, target));
                 break;
         }
     }

@@ -12,8 +12,9 @@ namespace GridEdge.Host.Planning;
 /// Keeps a plan for the chargepoints in mode plan: learns PV and house load per slot, and at every
 /// slot boundary — or when a vehicle arrives, leaves or changes its target, or a price or forecast
 /// schedule changes — asks the LP planner for a new plan over the horizon (per-slot conditions from
-/// <see cref="SlotConditionsBuilder"/>, each vehicle's energy, target and departure). A solve runs off the control loop; until it lands the previous plan, or
-/// the controller's rule-based fallback, stays in force.
+/// <see cref="SlotConditionsBuilder"/>, each vehicle's energy, target and departure). A solve runs
+/// off the control loop; until it lands the previous plan, or the controller's rule-based fallback,
+/// stays in force.
 /// </summary>
 internal sealed class PlanningService
 {

@@ -57,7 +57,7 @@ internal sealed class SiteDevices : IAsyncDisposable
     public MqttConnection? ApiConnection { get; private set; }
 
     /// <summary>The connection to the broker with id <paramref name="brokerId"/> (every broker a device or a schedule uses has one).</summary>
-    public MqttConnection Connection(string brokerId) => _connections[brokerId];
+    public MqttConnection ConnectionTo(string brokerId) => _connections[brokerId];
 
     /// <summary>The MQTT charger drivers (for lockstep runs that wait for delivery).</summary>
     internal IReadOnlyList<MqttChargePoint> MqttChargePoints => _mqttChargePoints;
@@ -108,7 +108,7 @@ internal sealed class SiteDevices : IAsyncDisposable
         // Prices or a forecast on MQTT ride on the same connection as the chargers of that broker.
         foreach (var source in new[] { site.Planning?.Prices?.Source, site.Planning?.Forecast }.OfType<MqttScheduleSource>())
         {
-            devices.Connection(configuration.MqttBrokers.Single(b => b.Id == source.Broker));
+            _ = devices.Connection(configuration.MqttBrokers.Single(b => b.Id == source.Broker));
         }
 
         problems = errors;
