@@ -12,6 +12,7 @@ public sealed class FileScheduleFeed(string path, IScheduleTarget target, TimePr
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(10);
 
     private (DateTime Written, long Length)? _seen;
+    private bool _accepted;
     private string? _lastFailure;
 
     public override async Task<bool> RefreshAsync(CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class FileScheduleFeed(string path, IScheduleTarget target, TimePr
 
         if (before == _seen)
         {
-            return true;
+            return _accepted;
         }
 
         if (before.Value.Length > IScheduleTarget.MaxPayloadChars)
@@ -48,7 +49,8 @@ public sealed class FileScheduleFeed(string path, IScheduleTarget target, TimePr
         _lastFailure = null;
         // Written to while we read: read it again at the next check.
         _seen = Stamp() == before ? before : null;
-        return target.Offer(text, path);
+        _accepted = target.Offer(text, path);
+        return _accepted;
     }
 
     protected override TimeSpan WaitAfter(bool succeeded) => CheckEvery;

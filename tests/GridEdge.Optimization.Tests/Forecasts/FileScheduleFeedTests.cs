@@ -77,6 +77,7 @@ public sealed class FileScheduleFeedTests : IDisposable
 
         Write("date,slot,price\n2026/11/23,1,10\n2026/11/23,99,10\n", 2);
         Assert.False(await feed.RefreshAsync(Ct));
+        Assert.False(await feed.RefreshAsync(Ct));
 
         Assert.Equal(10, Assert.Single(_prices.Current!).PricePerKwh);
         Assert.Contains($"{PricePath} line 3: 'slot' = 99 is not 1..48", Assert.Single(_log.At(LogLevel.Error)), StringComparison.Ordinal);
