@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(1043, LogLevel.Warning, "Planning failed, keeping the plan in force: {Error}")]
     public static partial void PlanFailed(ILogger logger, string error);
 
+    [LoggerMessage(1044, LogLevel.Warning, "Schedule {Name}: no feed, {Error}")]
+    public static partial void ScheduleFeedUnavailable(ILogger logger, string name, string error);
+
     [LoggerMessage(1050, LogLevel.Information, "Dashboard and API on {Url}")]
     public static partial void Listening(ILogger logger, string url);
 }

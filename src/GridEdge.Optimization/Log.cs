@@ -13,4 +13,13 @@ internal static partial class Log
 
     [LoggerMessage(6002, LogLevel.Debug, "Planner: {Slots} slots, {Vehicles} vehicles, objective {Objective}, {Solves} solves, {Milliseconds} ms")]
     public static partial void Planned(ILogger logger, int slots, int vehicles, double objective, int solves, double milliseconds);
+
+    [LoggerMessage(6010, LogLevel.Information, "Schedule {Name}: new schedule from {Origin}")]
+    public static partial void ScheduleUpdated(ILogger logger, string name, string origin);
+
+    [LoggerMessage(6011, LogLevel.Error, "Schedule {Name} rejected, keeping the previous one: {Error}")]
+    public static partial void ScheduleRejected(ILogger logger, string name, string error);
+
+    [LoggerMessage(6012, LogLevel.Warning, "Schedule {Name}: {Origin} failed, keeping the previous schedule: {Error}")]
+    public static partial void ScheduleFetchFailed(ILogger logger, string name, string origin, string error);
 }

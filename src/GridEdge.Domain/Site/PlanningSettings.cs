@@ -16,4 +16,10 @@ public sealed record PlanningSettings
 
     /// <summary>How many stored re-plans are kept (oldest deleted first).</summary>
     public int StoreKeep { get; init; } = 96;
+
+    /// <summary>Spot prices that replace the tariff where they cover a slot; null plans with the tariff alone.</summary>
+    public PriceSourceSettings? Prices { get; init; }
+
+    /// <summary>A PV/load forecast (<c>start,pv_kw,load_kw</c>) that replaces the history forecast where it covers a slot.</summary>
+    public ScheduleSource? Forecast { get; init; }
 }

@@ -35,6 +35,12 @@ internal static class FastRun
         }
 
         var runtime = new SiteRuntime(configuration, devices, time, logger, planSynchronously: true);
+        if (runtime.PlanningInputs is { } inputs)
+        {
+            // Stepped time does not wait for feeds: prices and forecast as they are now, for the whole run.
+            await inputs.LoadAsync(cancellationToken);
+        }
+
         var end = time.GetUtcNow() + duration;
         while (time.GetUtcNow() <= end)
         {

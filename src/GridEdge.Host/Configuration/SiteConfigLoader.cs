@@ -70,7 +70,7 @@ public static class SiteConfigLoader
         var battery = BatterySectionReader.Read(root, context);
         var control = ControlSectionReader.Read(root);
         var tariff = TariffSectionReader.Read(root);
-        var planning = PlanningSectionReader.Read(root, chargers);
+        var planning = PlanningSectionReader.Read(root, chargers, context, brokers);
         var api = ApiSectionReader.Read(root);
         var telemetry = TelemetrySectionReader.Read(root);
         var simulation = SimulationSectionReader.Read(root, context, pv);

@@ -13,7 +13,13 @@ public static class SiteFileKeys
             [""] = ["site", "grid", "meters", "mqtt", "chargers", "pv", "battery", "tariff", "planning", "control", "api", "telemetry", "simulation"],
             ["tariff"] = ["import_price_per_kwh", "export_price_per_kwh", "time_of_use", "demand_charge_per_kw", "billed_peak_w"],
             ["tariff.time_of_use[]"] = ["from", "to", "import_price_per_kwh"],
-            ["planning"] = ["slot", "horizon", "latitude", "longitude", "store", "keep"],
+            ["planning"] = ["slot", "horizon", "latitude", "longitude", "store", "keep", "prices", "forecast"],
+            ["planning.prices"] =
+            [
+                "source", "path", "url", "refresh", "timeout", "credentials_file", "topic", "broker",
+                "format", "column", "import_factor", "import_markup_per_kwh", "export",
+            ],
+            ["planning.forecast"] = ["source", "path", "url", "refresh", "timeout", "credentials_file", "topic", "broker"],
             ["site"] = ["id", "name", "timezone", "currency"],
             ["grid"] = ["phases", "voltage_v", "max_current_a", "import_limit_w", "export_limit_w", "meter"],
             ["meters[]"] = ["id", "role", "interval", "modbus", "simulated"],
@@ -64,6 +70,11 @@ public static class SiteFileKeys
         if (schemaPath == "mqtt" || schemaPath.StartsWith("mqtt.", StringComparison.Ordinal))
         {
             return "secrets do not belong in the site file; set GRIDEDGE_MQTT_USERNAME/GRIDEDGE_MQTT_PASSWORD or use credentials_file";
+        }
+
+        if (schemaPath is "planning.prices" or "planning.forecast")
+        {
+            return $"secrets do not belong in the site file; set {Planning.ScheduleCredentials.TokenVariable(schemaPath)} or use credentials_file";
         }
 
         if (schemaPath == "telemetry.influx" || schemaPath.StartsWith("telemetry.influx.", StringComparison.Ordinal))

@@ -28,5 +28,19 @@ internal static class SiteKeywords
 
     public static readonly IReadOnlyList<string> MqttSchemes = ["mqtt", "mqtts"];
 
+    public const string FileSource = "file";
+
+    public const string UrlSource = "url";
+
+    public const string MqttSource = "mqtt";
+
+    public static readonly IReadOnlyList<string> ScheduleSources = [FileSource, UrlSource, MqttSource];
+
+    public static readonly IReadOnlyList<(string Name, PriceFormat Value)> PriceFormats =
+        [("jepx", PriceFormat.Jepx), ("eu-day-ahead", PriceFormat.EuDayAhead)];
+
+    public static readonly IReadOnlyList<(string Name, ExportPriceBasis Value)> ExportPriceBases =
+        [("tariff", ExportPriceBasis.Tariff), ("spot", ExportPriceBasis.Spot)];
+
     public static string Name(MeterRole role) => MeterRoles.First(r => r.Value == role).Name;
 }

@@ -26,7 +26,9 @@ internal sealed class GatewayService(
 
         // One read of every meter before the first cycle, so control does not start in fail-safe.
         await Task.WhenAll(runtime.Pollers.Select(p => p.PollOnceAsync(stop.Token)));
-        var pollers = runtime.Pollers.Select(p => p.RunAsync(stop.Token)).ToArray();
+        var pollers = runtime.Pollers.Select(p => p.RunAsync(stop.Token))
+            .Append(runtime.PlanningInputs?.RunAsync(stop.Token) ?? Task.CompletedTask)
+            .ToArray();
         long cycles = 0;
         try
         {

@@ -10,10 +10,11 @@ namespace GridEdge.Host.Planning;
 
 /// <summary>
 /// Keeps a plan for the chargepoints in mode plan: learns PV and house load per slot, and at every
-/// slot boundary — or when a vehicle arrives, leaves or changes its target — asks the LP planner for
-/// a new plan over the horizon (forecast from history, prices from the tariff, each vehicle's energy,
-/// target and departure). A solve runs off the control loop; until it lands the previous plan, or
-/// the controller's rule-based fallback, stays in force.
+/// slot boundary — or when a vehicle arrives, leaves or changes its target, or a price or forecast
+/// schedule changes — asks the LP planner for a new plan over the horizon (per-slot conditions from
+/// <see cref="SlotConditionsBuilder"/>, each vehicle's energy, target and departure). A solve runs
+/// off the control loop; until it lands the previous plan, or the controller's rule-based fallback,
+/// stays in force.
 /// </summary>
 internal sealed class PlanningService
 {
@@ -28,9 +29,11 @@ internal sealed class PlanningService
     private readonly ChargePointDefinition[] _planned;
     private DateTimeOffset _plannedSlot = DateTimeOffset.MinValue;
     private string _plannedVehicles = "";
+    private long _plannedInputs;
     private Task<ChargingPlan?>? _solving;
 
     private readonly VehicleOverrides _overrides;
+    private readonly SlotConditionsBuilder _conditions;
 
     /// <summary>
     /// Each way, for a bidirectional car whose energy is its battery's (SoC × capacity): a V2H unit converts
@@ -39,7 +42,7 @@ internal sealed class PlanningService
     /// </summary>
     private const double V2hEfficiency = 0.9;
 
-    public PlanningService(SiteDefinition site, TimeProvider time, ILogger logger, VehicleOverrides overrides, IPlanner? planner = null)
+    public PlanningService(SiteDefinition site, TimeProvider time, ILogger logger, VehicleOverrides overrides, IPlanner? planner = null, PlanningInputs? inputs = null)
     {
         _overrides = overrides;
         _site = site;
@@ -51,6 +54,7 @@ internal sealed class PlanningService
         _pv = new SlotHistory(_settings.Slot);
         _load = new SlotHistory(_settings.Slot);
         _planned = [.. site.ChargePoints.Where(c => c.Mode == ChargeMode.Plan)];
+        _conditions = new SlotConditionsBuilder(site, _settings, inputs);
     }
 
     /// <summary>Plans made so far (for tests and the status).</summary>
@@ -84,13 +88,15 @@ internal sealed class PlanningService
 
         var slot = SlotClock.Floor(snapshot.Time, _settings.Slot);
         var vehicles = VehicleKey(snapshot);
-        if (_solving is not null || (slot == _plannedSlot && vehicles == _plannedVehicles))
+        var inputs = _conditions.Version;
+        if (_solving is not null || (slot == _plannedSlot && vehicles == _plannedVehicles && inputs == _plannedInputs))
         {
             return;
         }
 
         _plannedSlot = slot;
         _plannedVehicles = vehicles;
+        _plannedInputs = inputs;
         var request = Request(snapshot, slot, controller.Demand);
         if (request is null)
         {
@@ -199,16 +205,7 @@ internal sealed class PlanningService
 
         var pv = _forecaster.Pv(_pv.Samples, start, _settings.Slot, count);
         var load = _forecaster.Load(_load.Samples, start, _settings.Slot, count);
-        var tariff = _site.Tariff;
-        var slots = new SlotConditions[count];
-        for (var i = 0; i < count; i++)
-        {
-            var at = start + (_settings.Slot * i);
-            var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _site.TimeZone).DateTime);
-            // No history for this slot yet: the house as it was in the last slot.
-            var houseKw = load[i] > 0 ? load[i] : _load.LastSlot ?? 0;
-            slots[i] = new SlotConditions(pv[i], houseKw, tariff?.ImportAt(local).PerKilowattHour ?? 1, tariff?.ExportPrice.PerKilowattHour ?? 0, 0);
-        }
+        var slots = _conditions.Build(start, count, pv, load, _load.LastSlot);
 
         var highestPrice = slots.Max(s => s.ImportPrice);
         var peakKw = demand?.PeakKw ?? 0;

@@ -56,6 +56,9 @@ internal sealed class SiteDevices : IAsyncDisposable
     /// <summary>The connection the gateway's MQTT API uses (the first broker), if the site has brokers.</summary>
     public MqttConnection? ApiConnection { get; private set; }
 
+    /// <summary>The connection to the broker with id <paramref name="brokerId"/> (every broker a device or a schedule uses has one).</summary>
+    public MqttConnection ConnectionTo(string brokerId) => _connections[brokerId];
+
     /// <summary>The MQTT charger drivers (for lockstep runs that wait for delivery).</summary>
     internal IReadOnlyList<MqttChargePoint> MqttChargePoints => _mqttChargePoints;
 
@@ -100,6 +103,12 @@ internal sealed class SiteDevices : IAsyncDisposable
         {
             // The gateway's own MQTT API lives on the first broker.
             devices.ApiConnection = devices.Connection(configuration.MqttBrokers[0]);
+        }
+
+        // Prices or a forecast on MQTT ride on the same connection as the chargers of that broker.
+        foreach (var source in new[] { site.Planning?.Prices?.Source, site.Planning?.Forecast }.OfType<MqttScheduleSource>())
+        {
+            _ = devices.Connection(configuration.MqttBrokers.Single(b => b.Id == source.Broker));
         }
 
         problems = errors;

@@ -53,9 +53,12 @@ internal sealed class SiteRuntime
     {
         _api = api;
         _planSynchronously = planSynchronously;
-        _planning = configuration.Site.Planning is not null && configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan)
-            ? new PlanningService(configuration.Site, time, logger, overrides ?? new VehicleOverrides()) { PlanMade = RecordPlan }
-            : null;
+        if (configuration.Site.Planning is not null && configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan))
+        {
+            PlanningInputs = PlanningInputs.Create(configuration, devices, logger);
+            _planning = new PlanningService(configuration.Site, time, logger, overrides ?? new VehicleOverrides(), inputs: PlanningInputs) { PlanMade = RecordPlan };
+        }
+
         _telemetry = telemetry;
         _schema = new TelemetrySchema(configuration.Site);
         _telemetryTarget = telemetry is null ? "off"
@@ -89,6 +92,9 @@ internal sealed class SiteRuntime
 
     /// <summary>The simulated site behind the devices, if the site is simulated.</summary>
     public Simulation.SimulatedSite? Simulation => _devices.Simulation;
+
+    /// <summary>The price and forecast schedules the planner uses; null when nothing is planned.</summary>
+    public PlanningInputs? PlanningInputs { get; }
 
     /// <summary>Plans the planning service handed to the controller so far.</summary>
     public int PlansMade => _planning?.PlansMade ?? 0;

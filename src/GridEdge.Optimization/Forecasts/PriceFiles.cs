@@ -70,6 +70,62 @@ public static class PriceFiles
         return null;
     }
 
+    /// <summary>
+    /// The time-weighted average price (and CO2 intensity, where given) of the part of
+    /// [<paramref name="start"/>, +<paramref name="length"/>) the schedule covers, or null where it
+    /// covers none of it: a 30-minute plan slot over 15-minute prices gets both quarters.
+    /// </summary>
+    public static PriceSlot? Over(IReadOnlyList<PriceSlot> slots, DateTimeOffset start, TimeSpan length)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        var end = start + length;
+        var (covered, price, co2Covered, co2) = (0.0, 0.0, 0.0, 0.0);
+        foreach (var s in slots)
+        {
+            var overlap = ((end < s.Start + s.Length ? end : s.Start + s.Length) - (start > s.Start ? start : s.Start)).TotalHours;
+            if (overlap <= 0)
+            {
+                continue;
+            }
+
+            covered += overlap;
+            price += overlap * s.PricePerKwh;
+            if (s.Co2GramsPerKwh is { } grams)
+            {
+                co2Covered += overlap;
+                co2 += overlap * grams;
+            }
+        }
+
+        return covered > 0 ? new PriceSlot(start, length, price / covered, co2Covered > 0 ? co2 / co2Covered : null) : null;
+    }
+
+    /// <summary>
+    /// The last slot that started at or before <paramref name="time"/> (the first slot when all start
+    /// later): the price to assume where the schedule has run out. Null for an empty schedule.
+    /// </summary>
+    public static PriceSlot? LastKnown(IReadOnlyList<PriceSlot> slots, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        if (slots.Count == 0)
+        {
+            return null;
+        }
+
+        var last = slots[0];
+        foreach (var s in slots)
+        {
+            if (s.Start > time)
+            {
+                break;
+            }
+
+            last = s;
+        }
+
+        return last;
+    }
+
     private static List<PriceSlot> Checked(List<PriceSlot> slots, string source)
     {
         slots.Sort((a, b) => a.Start.CompareTo(b.Start));

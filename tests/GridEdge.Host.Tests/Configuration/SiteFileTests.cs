@@ -115,8 +115,20 @@ public sealed class SiteFileTests
         Assert.Equal(("generic", "local", "wallbox", "gridedge/charger"), (charger.Protocol, charger.Broker, charger.DeviceId, charger.Prefix));
         Assert.Equal((1, new Voltage(200)), (charger.Phases, charger.Voltage));
         Assert.Equal((new Current(6), new Current(30)), (charger.MinCurrent, charger.MaxCurrent));
-        Assert.Equal(ChargeMode.Solar, charger.Mode);
+        Assert.Equal(ChargeMode.Plan, charger.Mode);
         Assert.Equal(new Power(6000), charger.MaxPower(1));
+
+        // Plans with the JEPX Tokyo price from the file next to the site file, spot + 14 JPY.
+        var prices = site.Planning!.Prices!;
+        Assert.Equal((new FileScheduleSource("prices/jepx.csv"), PriceFormat.Jepx, "tokyo", 14.0), (prices.Source, prices.Format, prices.Column, prices.ImportMarkupPerKwh));
+        using (var file = File.OpenText(Path.Combine(RepoPaths.SitesDir, "prices", "jepx.csv")))
+        {
+            var slots = GridEdge.Optimization.Forecasts.PriceFiles.ReadJepx(file, "jepx.csv", prices.Column);
+            Assert.Equal(48, slots.Count);
+            Assert.All(slots, s => Assert.NotNull(s.Co2GramsPerKwh));
+        }
+
+        Assert.Equal(new Price(24), site.Tariff!.ImportAt(new TimeOnly(2, 0)));
 
         var influx = config.Telemetry.Influx;
         Assert.NotNull(influx);
