@@ -30,16 +30,8 @@ public sealed record MqttCredentials(string Username, string Password)
     {
         string? username = null;
         string? password = null;
-        var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (lineNumber, line) in Credentials.CredentialsFile.Lines(path))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? line : line[..equals].Trim();
             var value = equals < 0 ? "" : line[(equals + 1)..].Trim();

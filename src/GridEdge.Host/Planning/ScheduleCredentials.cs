@@ -32,16 +32,8 @@ internal static class ScheduleCredentials
     private static Dictionary<string, string> FromFile(string path)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (lineNumber, line) in Devices.Credentials.CredentialsFile.Lines(path))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
