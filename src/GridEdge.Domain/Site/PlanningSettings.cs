@@ -17,6 +17,9 @@ public sealed record PlanningSettings
     /// <summary>How many stored re-plans are kept (oldest deleted first).</summary>
     public int StoreKeep { get; init; } = 96;
 
+    /// <summary>Carbon price on imported energy (site currency per kg CO2, with the grid intensity of the price schedule); 0 = CO2 only reported.</summary>
+    public double Co2PricePerKg { get; init; }
+
     /// <summary>Spot prices that replace the tariff where they cover a slot; null plans with the tariff alone.</summary>
     public PriceSourceSettings? Prices { get; init; }
 

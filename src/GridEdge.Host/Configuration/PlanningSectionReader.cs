@@ -24,6 +24,7 @@ internal static class PlanningSectionReader
         var longitude = planning.RequiredNumber("longitude", Bounds.Between(-180, 180));
         var store = planning.OptionalString("store") ?? "plans";
         var keep = planning.OptionalInt("keep", Bounds.Between(0, 10_000)) ?? 96;
+        var co2Price = planning.OptionalNumber("co2_price_per_kg", Bounds.Between(0, 10_000)) ?? 0;
         var pricesMap = planning.OptionalMap("prices");
         var prices = pricesMap is null ? null : ReadPrices(pricesMap, context, brokers);
         var forecastMap = planning.OptionalMap("forecast");
@@ -40,6 +41,7 @@ internal static class PlanningSectionReader
                 StoreKeep = keep,
                 Prices = prices,
                 Forecast = forecast,
+                Co2PricePerKg = co2Price,
             };
     }
 

@@ -13,7 +13,7 @@ public static class SiteFileKeys
             [""] = ["site", "grid", "meters", "mqtt", "chargers", "pv", "battery", "tariff", "planning", "control", "api", "telemetry", "simulation"],
             ["tariff"] = ["import_price_per_kwh", "export_price_per_kwh", "time_of_use", "demand_charge_per_kw", "billed_peak_w"],
             ["tariff.time_of_use[]"] = ["from", "to", "import_price_per_kwh"],
-            ["planning"] = ["slot", "horizon", "latitude", "longitude", "store", "keep", "prices", "forecast"],
+            ["planning"] = ["slot", "horizon", "latitude", "longitude", "store", "keep", "prices", "forecast", "co2_price_per_kg"],
             ["planning.prices"] =
             [
                 "source", "path", "url", "refresh", "timeout", "credentials_file", "topic", "broker",

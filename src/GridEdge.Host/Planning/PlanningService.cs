@@ -218,7 +218,7 @@ internal sealed class PlanningService
                 _site.Grid.ExportLimit?.Kilowatts ?? _site.Grid.EffectiveImportLimit.Kilowatts,
                 DemandChargePerKw: demand is null ? 0 : _site.Tariff?.DemandChargePerKw ?? 0,
                 ExistingPeakKw: peakKw),
-            new Penalties(UnmetEnergyPerKwh: Math.Max(1, highestPrice) * 50, Co2PricePerKg: 0),
+            new Penalties(UnmetEnergyPerKwh: Math.Max(1, highestPrice) * 50, Co2PricePerKg: _settings.Co2PricePerKg),
             vehicles)
         {
             HorizonTruncated = true,

@@ -39,6 +39,22 @@ public sealed class ChargeModeTests
         Assert.Equal(18, site.Tariff!.ImportAt(new TimeOnly(2, 0)).PerKilowattHour);
         Assert.Equal(31, site.Tariff.ImportAt(new TimeOnly(12, 0)).PerKilowattHour);
         Assert.Equal(8, site.Tariff.ExportPrice.PerKilowattHour);
+        Assert.Equal(0, site.Planning.Co2PricePerKg);
+    }
+
+    [Fact]
+    public void An_internal_carbon_price_for_the_planner()
+    {
+        var config = Load(Valid + """
+                mode: plan
+            planning:
+              latitude: 35.45
+              longitude: 139.63
+              co2_price_per_kg: 0.08
+
+            """);
+
+        Assert.Equal(0.08, config.Site.Planning!.Co2PricePerKg, 9);
     }
 
     [Fact]
