@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Debug, "Planner: {Slots} slots, {Vehicles} vehicles, objective {Objective}, {Solves} solves, {Milliseconds} ms")]
     public static partial void Planned(ILogger logger, int slots, int vehicles, double objective, int solves, double milliseconds);
 
+    [LoggerMessage(6003, LogLevel.Information, "Planner: the exact MIP ({Decisions} on/off decisions) returned {Status}; planning with LP and repair")]
+    public static partial void ExactGaveUp(ILogger logger, int decisions, string status);
+
     [LoggerMessage(6010, LogLevel.Information, "Schedule {Name}: new schedule from {Origin}")]
     public static partial void ScheduleUpdated(ILogger logger, string name, string origin);
 

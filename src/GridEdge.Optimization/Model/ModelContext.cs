@@ -9,10 +9,11 @@ namespace GridEdge.Optimization.Model;
 /// </summary>
 internal sealed class ModelContext : IDisposable
 {
-    public ModelContext(Solver solver, PlanningRequest request)
+    public ModelContext(Solver solver, PlanningRequest request, bool exact)
     {
         Solver = solver;
         Request = request;
+        Exact = exact;
         Horizon = request.Slots.Count;
         Dt = request.SlotHours;
         Objective = solver.Objective();
@@ -31,6 +32,9 @@ internal sealed class ModelContext : IDisposable
     public Solver Solver { get; }
 
     public PlanningRequest Request { get; }
+
+    /// <summary>Minimum powers as binaries (a MIP) rather than relaxed for the repair.</summary>
+    public bool Exact { get; }
 
     public int Horizon { get; }
 

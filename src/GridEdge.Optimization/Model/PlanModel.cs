@@ -3,7 +3,7 @@ using GridEdge.Optimization.Planning;
 
 namespace GridEdge.Optimization.Model;
 
-/// <summary>The whole LP of one horizon: grid, battery, vehicles, demand charge and churn terms.</summary>
+/// <summary>The whole LP (or, exact, MIP) of one horizon: grid, battery, vehicles, demand charge and churn terms.</summary>
 internal sealed record PlanModel(
     ModelContext Context,
     GridVariables Grid,
@@ -13,10 +13,11 @@ internal sealed record PlanModel(
 {
     public Solver Solver => Context.Solver;
 
-    public static PlanModel Build(PlanningRequest request, PlannerOptions options)
+    /// <summary>Builds the LP, or with <paramref name="exact"/> the MIP with binaries for the minimum powers.</summary>
+    public static PlanModel Build(PlanningRequest request, PlannerOptions options, bool exact = false)
     {
         var solver = SolverFactory.Create(options);
-        var context = new ModelContext(solver, request);
+        var context = new ModelContext(solver, request, exact);
         try
         {
             var grid = GridVariables.Add(context);

@@ -61,6 +61,11 @@ internal sealed record VehicleVariables(
                 m.Balance[t].SetCoefficient(discharge[j], 1);
                 row.SetCoefficient(discharge[j], m.Dt / v.DischargeEfficiency);
             }
+
+            if (m.Exact)
+            {
+                MinimumPowerSwitches.Add(m, v, charge[j], discharge?[j]);
+            }
         }
 
         var target = TargetWithin(m, v);

@@ -7,7 +7,8 @@ namespace GridEdge.Optimization.Planning;
 
 /// <summary>
 /// The planner: one LP per horizon (OR-Tools, HiGHS by default), then minimum-power repair passes
-/// that re-solve with the sub-minimum powers rounded and fixed.
+/// that re-solve with the sub-minimum powers rounded and fixed; a small horizon (a home, an office) is
+/// solved exactly as a MIP instead (<see cref="PlannerOptions.ExactUpTo"/>).
 /// </summary>
 public sealed class LpPlanner : IPlanner
 {
@@ -27,6 +28,13 @@ public sealed class LpPlanner : IPlanner
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var decisions = MinimumPowerSwitches.Count(request);
+        if (Options.Solver == SolverKind.Highs && decisions > 0 && decisions <= Options.ExactUpTo
+            && SolveExact(request, decisions, cancellationToken) is { } exact)
+        {
+            return exact;
+        }
+
         var started = _time.GetTimestamp();
         using var model = PlanModel.Build(request, Options);
         var built = _time.GetTimestamp();
@@ -148,6 +156,33 @@ public sealed class LpPlanner : IPlanner
         }
 
         return new RepairOutcome(solution, solves, repaired, true);
+    }
+
+    /// <summary>The MIP with a binary per minimum power; null when it finds no solution in time (the LP path takes over).</summary>
+    private Plan? SolveExact(PlanningRequest request, int decisions, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        using var model = PlanModel.Build(request, Options, exact: true);
+        model.Solver.SetTimeLimit((long)Math.Max(1, Math.Min(Options.TimeLimit.TotalMilliseconds, Options.ExactTimeLimit.TotalMilliseconds)));
+        var built = _time.GetTimestamp();
+        using var interrupt = cancellationToken.Register(() => model.Solver.InterruptSolve());
+        using var parameters = new MPSolverParameters();
+        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Options.MipGap);
+        var status = model.Solver.Solve(parameters);
+        if (!Succeeded(status))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.ExactGaveUp(_logger, decisions, status.ToString());
+            return null;
+        }
+
+        var solved = _time.GetTimestamp();
+        var outcome = status == Solver.ResultStatus.OPTIMAL ? PlanOutcome.Optimal : PlanOutcome.Feasible;
+        var statistics = Statistics(model, outcome, started, built, solved, 1, 0) with { Solver = SolverFactory.Name(Options.Solver) + "-MIP" };
+        var plan = PlanExtractor.ToPlan(model, Solution.Read(model), statistics);
+        plan = plan with { Statistics = statistics with { ExtractTime = _time.GetElapsedTime(solved) } };
+        Log.Planned(_logger, request.Slots.Count, request.Vehicles.Count, plan.Objective, 1, plan.Statistics.Total.TotalMilliseconds);
+        return plan;
     }
 
     /// <summary>The LP of <paramref name="request"/> (before any repair) as text, e.g. to replay it or time another solver on it.</summary>

@@ -27,6 +27,25 @@ public sealed record PlannerOptions
     /// </summary>
     public int RepairWholeHorizonUpTo { get; init; } = 2000;
 
+    /// <summary>
+    /// Requests with at most this many on/off decisions (connected car-slots, twice for a bidirectional
+    /// car) are solved exactly, as a MIP with one binary per decision (HiGHS only): a home or an office
+    /// solves in milliseconds, and rounding cannot trade the minimum power against the demand charge
+    /// wrongly (one V2H car at a billed peak: LP + repair raised the peak where the MIP does not). Larger
+    /// ones, and any MIP that finds no solution in time, use LP + repair. 0 turns it off.
+    /// </summary>
+    public int ExactUpTo { get; init; } = 500;
+
+    /// <summary>
+    /// Wall-clock limit of the exact MIP: then its best solution so far is the plan (outcome Feasible), or,
+    /// without any, LP + repair runs. Branching on a 20-car office can take seconds; its first good
+    /// solutions come early.
+    /// </summary>
+    public TimeSpan ExactTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Relative gap at which the exact MIP stops.</summary>
+    public double MipGap { get; init; } = 1e-4;
+
     /// <summary>Repair passes (LP re-solves) at most; what is still below minimum is then rounded without re-solving.</summary>
     public int RepairPasses { get; init; } = 4;
 

@@ -46,6 +46,8 @@ internal sealed class SlotController(Scenario scenario)
             gap -= restore;
         }
 
+        // Where the grid stands before anything flexes: a surplus is worth what it displaces there.
+        var position = target + gap + rounding;
         if (gap > 0 && target < 0)
         {
             gap = Math.Max(0, gap + target);
@@ -66,7 +68,7 @@ internal sealed class SlotController(Scenario scenario)
         }
         else if (gap < 0)
         {
-            var price = target > 0 ? s.ImportPrice[slot] : s.ExportPrice[slot];
+            var price = position > 0 ? s.ImportPrice[slot] : s.ExportPrice[slot];
             gap = Soak(vehicles, flex, gap, price);
             var give = Math.Min(-gap, maxBattery - battery);
             battery += give;

@@ -131,14 +131,17 @@ public sealed class LpPlannerTests
         Assert.Equal(2.5 / 0.45 * 0.5 * 10, plan.Objective, 2);
     }
 
-    [Fact]
-    public void Chargers_run_at_zero_or_at_least_their_minimum()
+    [Theory]
+    [InlineData(500)]
+    [InlineData(-1)]
+    public void Chargers_run_at_zero_or_at_least_their_minimum(int exactUpTo)
     {
-        // 1 kWh in four half hours: the LP alone charges 2 kW for one slot; the minimum is 4 kW.
+        // 1 kWh in four half hours: the LP alone charges 2 kW for one slot; the minimum is 4 kW. Exact
+        // (MIP) and LP + repair alike.
         var car = Car(departure: 4, energy: 0, target: 1, maxKw: 11, minKw: 4);
         var request = Of(HalfHour, [Price(30), Price(10), Price(20), Price(30)], car);
 
-        var plan = Solve(request);
+        var plan = new LpPlanner(new PlannerOptions { ExactUpTo = exactUpTo }).CreatePlan(request, TestContext.Current.CancellationToken);
 
         Assert.All(plan.Slots, s => Assert.True(s.Vehicles.Single().PowerKw is 0 or >= 4 - 1e-6, $"power {s.Vehicles.Single().PowerKw}"));
         Assert.Equal(0, plan.ShortfallKwh["car"], 6);
@@ -152,11 +155,12 @@ public sealed class LpPlannerTests
     {
         // 0.4 kW house load at 40, export pays −1: the LP discharges the car 0.4 kW, below its 1.2 kW
         // minimum. Off costs 0.4 × 0.5 h × 40 = 8; on at 1.2 kW exports 0.8 kW for 0.8 × 0.5 × 1 = 0.4.
-        // Rounding to the nearer side switches it off; trying both sides finds the discharge.
+        // Rounding to the nearer side switches it off; trying both sides finds the discharge (LP + repair;
+        // the exact MIP, used for small requests, finds it anyway).
         var car = new VehicleRequest("car", 0, 1, 10, 0, 100, 0, new ChargerRange(1.2, 6), new ChargerRange(1.2, 6), 1, 1);
         var request = Of(HalfHour, [new SlotConditions(0, 0.4, 40, -1, 0)], car);
 
-        var plan = new LpPlanner(new PlannerOptions { EnumerateFirstSlot = enumerate }).CreatePlan(request, TestContext.Current.CancellationToken);
+        var plan = new LpPlanner(new PlannerOptions { EnumerateFirstSlot = enumerate, ExactUpTo = -1 }).CreatePlan(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(expectedKw, Power(plan, 0), 6);
         Assert.Equal(expectedKw < 0 ? 0.4 : 8, plan.Objective, 2);
