@@ -33,6 +33,8 @@ internal sealed record BatteryVariables(BatterySpec Spec, Variable[] Charge, Var
             m.Balance[t].SetCoefficient(charge[t], -1);
             m.Balance[t].SetCoefficient(discharge[t], 1);
             m.Objective.SetCoefficient(discharge[t], m.Dt * spec.CycleCostPerKwh);
+            // Earlier is worth a little more: what the plan expects later (PV, prices) is a forecast.
+            m.Objective.SetCoefficient(charge[t], m.StoreLaterPerSlot * t);
 
             // soc_t − soc_{t−1} − ηc·Δt·charge + Δt/ηd·discharge = 0
             var before = t == 0 ? start : 0;

@@ -9,7 +9,7 @@ namespace GridEdge.Optimization.Model;
 /// </summary>
 internal sealed class ModelContext : IDisposable
 {
-    public ModelContext(Solver solver, PlanningRequest request, bool exact)
+    public ModelContext(Solver solver, PlanningRequest request, bool exact, double storeEarlyPerHour)
     {
         Solver = solver;
         Request = request;
@@ -27,6 +27,7 @@ internal sealed class ModelContext : IDisposable
         }
 
         Prices = PriceLevels.Of(request);
+        StoreLaterPerSlot = storeEarlyPerHour * Math.Max(Prices.Mean, 1e-3) * Dt;
     }
 
     public Solver Solver { get; }
@@ -46,6 +47,9 @@ internal sealed class ModelContext : IDisposable
     public Constraint[] Balance { get; }
 
     public PriceLevels Prices { get; }
+
+    /// <summary>What storing a kW one slot later costs extra (<see cref="PlannerOptions.StoreEarlyPerHour"/>).</summary>
+    public double StoreLaterPerSlot { get; }
 
     public Variable NumVar(double lower, double upper) => Solver.MakeNumVar(lower, upper, "");
 

@@ -43,6 +43,15 @@ public sealed record PlannerOptions
     /// </summary>
     public TimeSpan ExactTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Charging the battery an hour later costs this share of the mean import price more per kW: the PV and
+    /// load the plan expects later are forecasts, energy stored now is certain. Without it a plan is
+    /// indifferent between storing the morning's PV now or the forecast afternoon's, and exports now; on
+    /// jp-home-3day (PV forecast 0.85/0.45, actual 0.3/0.8) 0.002 moved quality 88.1 → 96.8 % for 0.05 %
+    /// on eu-home-dynamic's perfect-forecast gap (measured 2026-11-24).
+    /// </summary>
+    public double StoreEarlyPerHour { get; init; } = 0.002;
+
     /// <summary>Relative gap at which the exact MIP stops.</summary>
     public double MipGap { get; init; } = 1e-4;
 

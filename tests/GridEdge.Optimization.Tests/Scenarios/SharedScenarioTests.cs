@@ -26,7 +26,7 @@ public sealed class SharedScenarioTests
         { "eu-home-dynamic", ForecastMode.Perfect, 1 },
         { "eu-home-dynamic", ForecastMode.Scenario, 0.97 },
         { "jp-home-3day", ForecastMode.Perfect, 1 },
-        { "jp-home-3day", ForecastMode.Scenario, 0.85 },
+        { "jp-home-3day", ForecastMode.Scenario, 0.95 },
         { "depot-50", ForecastMode.Scenario, 0.97 },
     };
 
