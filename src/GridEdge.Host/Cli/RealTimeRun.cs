@@ -23,14 +23,13 @@ internal static class RealTimeRun
         var time = TimeProvider.System;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSystemd();
         builder.WebHost.UseUrls(configuration.Api.Url.ToString());
 
-        using var loggers = RunCommand.CreateLoggerFactory(LogLevel.Information);
+        // One logger factory for everything, created before the host because devices and telemetry are:
+        // the host, ASP.NET and the gateway all log through it (journal format under systemd).
+        using var loggers = CreateLoggerFactory();
+        builder.Services.AddSingleton(loggers);
         await using var devices = SiteDevices.Create(configuration, time, out var problems, loggers, inProcess: false);
         if (await RunCommand.ReportDeviceProblemsAsync(problems, configuration.SourcePath, stderr))
         {
@@ -96,4 +95,19 @@ internal static class RealTimeRun
 
         return ExitCodes.Success;
     }
+
+    private static ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
+        if (SystemdHelpers.IsSystemdService())
+        {
+            builder.AddSystemdConsole();
+        }
+        else
+        {
+            builder.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    });
 }
