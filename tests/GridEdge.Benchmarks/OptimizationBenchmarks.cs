@@ -9,7 +9,7 @@ namespace GridEdge.Benchmarks;
 /// <summary>
 /// The planner on one core: the depot scenarios (96 × 15-min slots; 50 and 200 EVs) and the office
 /// (48 × 30-min slots, 20 EVs): build + solve + extract of a full-horizon plan as a re-plan does it
-/// (the depots: LP + minimum-power repair; the office: exact MIP, ≤ 500 on/off decisions), the LP
+/// (LP + minimum-power repair; the exact MIP only for ≤ 200 on/off decisions, i.e. homes), the LP
 /// alone, the same LP exported as MPS and solved by Debian's cbc for a ratio, and a whole rolling run
 /// (a re-plan every slot) scored against reference.json.
 /// </summary>

@@ -7,7 +7,7 @@ namespace GridEdge.Optimization.Planning;
 
 /// <summary>
 /// The planner: one LP per horizon (OR-Tools, HiGHS by default), then minimum-power repair passes
-/// that re-solve with the sub-minimum powers rounded and fixed; a small horizon (a home, an office) is
+/// that re-solve with the sub-minimum powers rounded and fixed; a small horizon (a home) is
 /// solved exactly as a MIP instead (<see cref="PlannerOptions.ExactUpTo"/>).
 /// </summary>
 public sealed class LpPlanner : IPlanner
@@ -29,6 +29,7 @@ public sealed class LpPlanner : IPlanner
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var decisions = MinimumPowerSwitches.Count(request);
+        var exactStarted = _time.GetTimestamp();
         if (Options.Solver == SolverKind.Highs && decisions > 0 && decisions <= Options.ExactUpTo
             && SolveExact(request, decisions, cancellationToken) is { } exact)
         {
@@ -36,6 +37,8 @@ public sealed class LpPlanner : IPlanner
         }
 
         var started = _time.GetTimestamp();
+        // A MIP that gave up still took its time: it counts as solve time of this plan.
+        var spentOnExact = _time.GetElapsedTime(exactStarted, started);
         using var model = PlanModel.Build(request, Options);
         var built = _time.GetTimestamp();
         using var interrupt = cancellationToken.Register(() => model.Solver.InterruptSolve());
@@ -103,6 +106,7 @@ public sealed class LpPlanner : IPlanner
 
         var solved = _time.GetTimestamp();
         var statistics = Statistics(model, outcome, started, built, solved, solves, repaired);
+        statistics = statistics with { SolveTime = statistics.SolveTime + spentOnExact };
         var plan = PlanExtractor.ToPlan(model, solution, statistics);
         plan = plan with { Statistics = statistics with { ExtractTime = _time.GetElapsedTime(solved) } };
         Log.Planned(_logger, request.Slots.Count, request.Vehicles.Count, plan.Objective, solves, plan.Statistics.Total.TotalMilliseconds);

@@ -29,17 +29,18 @@ public sealed record PlannerOptions
 
     /// <summary>
     /// Requests with at most this many on/off decisions (connected car-slots, twice for a bidirectional
-    /// car) are solved exactly, as a MIP with one binary per decision (HiGHS only): a home or an office
+    /// car) are solved exactly, as a MIP with one binary per decision (HiGHS only): a home (≈ 80–100)
     /// solves in milliseconds, and rounding cannot trade the minimum power against the demand charge
     /// wrongly (one V2H car at a billed peak: LP + repair raised the peak where the MIP does not). Larger
-    /// ones, and any MIP that finds no solution in time, use LP + repair. 0 turns it off.
+    /// ones, and any MIP that finds no solution in time, use LP + repair: at 500 the 20-car office's MIP
+    /// mostly ran into its time limit without a solution, a second lost per re-plan for the same plan.
+    /// -1 turns it off.
     /// </summary>
-    public int ExactUpTo { get; init; } = 500;
+    public int ExactUpTo { get; init; } = 200;
 
     /// <summary>
     /// Wall-clock limit of the exact MIP: then its best solution so far is the plan (outcome Feasible), or,
-    /// without any, LP + repair runs. Branching on a 20-car office can take seconds; its first good
-    /// solutions come early.
+    /// without any, LP + repair runs (the time spent counts in the plan's solve time).
     /// </summary>
     public TimeSpan ExactTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
 
