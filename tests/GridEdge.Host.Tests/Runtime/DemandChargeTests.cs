@@ -18,7 +18,7 @@ public sealed class DemandChargeTests
 {
     private static SiteConfiguration Demo(string tariff)
     {
-        var yaml = File.ReadAllText(RepoPaths.DemoSite).Replace("control:                      #", tariff + "\ncontrol:                      #", StringComparison.Ordinal);
+        var yaml = DemoSiteYaml.With(tariff);
         var load = SiteConfigLoader.Parse(yaml, "demo-demand.yaml");
         Assert.True(load.Succeeded, string.Join("\n", load.Errors));
         return load.Configuration;

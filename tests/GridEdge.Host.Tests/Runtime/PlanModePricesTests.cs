@@ -28,30 +28,24 @@ public sealed class PlanModePricesTests : IDisposable
     /// <summary>The demo site with the visitor in mode plan, a tariff and <c>planning.prices</c> from prices/jepx.csv next to the site file.</summary>
     private SiteConfiguration Site()
     {
-        var yaml = File.ReadAllText(RepoPaths.DemoSite)
-            .Replace("    mode: now                 # as fast as the limits allow", "    mode: plan", StringComparison.Ordinal)
-            .Replace("start_time: \"10:30\"", "start_time: \"18:00\"", StringComparison.Ordinal)
-            .Replace("      arrive: \"10:00\"\n      depart: \"14:00\"", "      arrive: \"17:00\"\n      depart: \"07:00\"", StringComparison.Ordinal)
-            .Replace("control:                      #", """
-                tariff:
-                  import_price_per_kwh: 40
-                  export_price_per_kwh: 8
-                  time_of_use:
-                    - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
+        var yaml = DemoSiteYaml.EveningVisitor("plan", """
+            tariff:
+              import_price_per_kwh: 40
+              export_price_per_kwh: 8
+              time_of_use:
+                - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
 
-                planning:
-                  slot: 30m
-                  latitude: 35.45
-                  longitude: 139.63
-                  keep: 0
-                  prices:
-                    source: file
-                    path: prices/jepx.csv
-                    format: jepx
-                    column: tokyo
-
-                control:                      #
-                """.Replace("                ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            planning:
+              slot: 30m
+              latitude: 35.45
+              longitude: 139.63
+              keep: 0
+              prices:
+                source: file
+                path: prices/jepx.csv
+                format: jepx
+                column: tokyo
+            """);
         var load = SiteConfigLoader.Parse(yaml, Path.Combine(_directory, "night.yaml"));
         Assert.True(load.Succeeded, string.Join("\n", load.Errors));
         return load.Configuration;

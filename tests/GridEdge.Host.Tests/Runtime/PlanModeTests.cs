@@ -16,25 +16,19 @@ public sealed class PlanModeTests
     private static SiteConfiguration NightSite(string visitorMode, string? store = null)
     {
         var storing = store is null ? "keep: 0" : $"store: {store}";
-        var yaml = File.ReadAllText(RepoPaths.DemoSite)
-            .Replace("    mode: now                 # as fast as the limits allow", $"    mode: {visitorMode}", StringComparison.Ordinal)
-            .Replace("start_time: \"10:30\"", "start_time: \"18:00\"", StringComparison.Ordinal)
-            .Replace("      arrive: \"10:00\"\n      depart: \"14:00\"", "      arrive: \"17:00\"\n      depart: \"07:00\"", StringComparison.Ordinal)
-            .Replace("control:                      #", """
-                tariff:
-                  import_price_per_kwh: 40
-                  export_price_per_kwh: 8
-                  time_of_use:
-                    - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
+        var yaml = DemoSiteYaml.EveningVisitor(visitorMode, $$"""
+            tariff:
+              import_price_per_kwh: 40
+              export_price_per_kwh: 8
+              time_of_use:
+                - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
 
-                planning:
-                  slot: 30m
-                  latitude: 35.45
-                  longitude: 139.63
-                  STORING
-
-                control:                      #
-                """.Replace("                ", "", StringComparison.Ordinal).Replace("STORING", storing, StringComparison.Ordinal), StringComparison.Ordinal);
+            planning:
+              slot: 30m
+              latitude: 35.45
+              longitude: 139.63
+              {{storing}}
+            """);
         var load = SiteConfigLoader.Parse(yaml, "night.yaml");
         Assert.True(load.Succeeded, string.Join("\n", load.Errors));
         Assert.Equal(visitorMode, load.Configuration.Site.ChargePoints.Single(c => c.Id == "visitor").Mode.ToString().ToLowerInvariant());
