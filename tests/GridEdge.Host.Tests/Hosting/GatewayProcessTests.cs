@@ -105,7 +105,7 @@ public sealed class GatewayProcessTests
         gateway.Terminate();
         var exit = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(15), ct);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, $"exit {exit}: {gateway.Output}");
         Assert.Contains("Site demo stopped after", gateway.Output, StringComparison.Ordinal);
     }
 
@@ -117,7 +117,7 @@ public sealed class GatewayProcessTests
 
         var exit = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30), ct);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, $"exit {exit}: {gateway.Output}");
         var output = gateway.Output;
         var json = output[output.IndexOf("{\n", StringComparison.Ordinal)..];
         using var summary = JsonDocument.Parse(json[..(json.LastIndexOf('}') + 1)]);
