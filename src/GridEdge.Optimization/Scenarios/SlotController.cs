@@ -74,7 +74,9 @@ internal sealed class SlotController(Scenario scenario)
             battery += give;
         }
 
-        var net = load - (pv - planCurtailed) + vehicles.Sum() + battery;
+        // The grid's net import with the powers as they stand.
+        double Net() => load - (pv - planCurtailed) + vehicles.Sum() + battery;
+        var net = Net();
         var ceiling = ImportCeiling(slot, planned, state);
         if (net > ceiling)
         {
@@ -82,13 +84,13 @@ internal sealed class SlotController(Scenario scenario)
             var take = Math.Min(net - ceiling, battery - minBattery);
             battery -= take;
             BackOff(vehicles, flex, net - ceiling - take, double.PositiveInfinity);
-            net = load - (pv - planCurtailed) + vehicles.Sum() + battery;
+            net = Net();
         }
 
         if (net > scenario.Grid.ImportLimitKw)
         {
             ShedForImportLimit(net, vehicles, ref battery, minBattery);
-            net = load - (pv - planCurtailed) + vehicles.Sum() + battery;
+            net = Net();
         }
 
         var curtailed = planCurtailed;
