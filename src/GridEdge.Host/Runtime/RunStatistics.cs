@@ -11,6 +11,7 @@ namespace GridEdge.Host.Runtime;
 /// </summary>
 internal sealed class RunStatistics(SiteDefinition site)
 {
+    private static readonly TimeSpan HalfHour = TimeSpan.FromMinutes(30);
     private readonly object _gate = new();
     private readonly string[] _pvMeters = [.. site.Meters.Where(m => m.Role == MeterRole.Pv).Select(m => m.Id)];
     private readonly Dictionary<string, double> _chargedWh = site.ChargePoints.ToDictionary(c => c.Id, _ => 0.0, StringComparer.Ordinal);
@@ -23,6 +24,9 @@ internal sealed class RunStatistics(SiteDefinition site)
     private double _evChargedWh;
     private double _evDischargedWh;
     private double _maxImportW;
+    private DateTimeOffset? _halfHour;
+    private double _halfHourImportWh;
+    private double _maxHalfHourImportW;
     private double _maxPhaseCurrentA;
     private long _cycles;
     private long _failSafeEvents;
@@ -58,6 +62,7 @@ internal sealed class RunStatistics(SiteDefinition site)
                 _importWh += Math.Max(0, watts) * hours;
                 _exportWh += Math.Max(0, -watts) * hours;
                 _maxImportW = Math.Max(_maxImportW, watts);
+                RecordHalfHour(now, Math.Max(0, watts) * hours);
                 var overLimit = watts > site.Grid.EffectiveImportLimit.Watts;
                 foreach (var phase in grid.Value.PhaseCurrents)
                 {
@@ -106,6 +111,7 @@ internal sealed class RunStatistics(SiteDefinition site)
                 EnergyWh = new RunEnergy(Round(_importWh), Round(_exportWh), Round(_pvWh), Round(_evChargedWh), Round(_evDischargedWh)),
                 SelfConsumption = selfConsumption is { } s ? Math.Round(s, 4) : null,
                 MaxGridImportW = Round(_maxImportW),
+                MaxHalfHourImportW = Round(Math.Max(_maxHalfHourImportW, _halfHourImportWh / HalfHour.TotalHours)),
                 MaxGridPhaseCurrentA = Math.Round(_maxPhaseCurrentA, 2),
                 GridImportLimitW = site.Grid.EffectiveImportLimit.Watts,
                 GridMaxCurrentA = site.Grid.MaxCurrentPerPhase.Amperes,
@@ -124,4 +130,22 @@ internal sealed class RunStatistics(SiteDefinition site)
     }
 
     private static double Round(double value) => Math.Round(value, 1);
+
+    /// <summary>
+    /// Grid import per wall-clock half hour on the site's clock (:00/:30), what a demand charge bills:
+    /// the highest average of the run. A half hour still open counts with what it has so far.
+    /// </summary>
+    private void RecordHalfHour(DateTimeOffset now, double importWh)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, site.TimeZone);
+        var window = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute < 30 ? 0 : 30, 0, local.Offset);
+        if (window != _halfHour)
+        {
+            _maxHalfHourImportW = Math.Max(_maxHalfHourImportW, _halfHourImportWh / HalfHour.TotalHours);
+            _halfHour = window;
+            _halfHourImportWh = 0;
+        }
+
+        _halfHourImportWh += importWh;
+    }
 }

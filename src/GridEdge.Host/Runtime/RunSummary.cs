@@ -16,6 +16,9 @@ internal sealed record RunSummary
 
     public required double MaxGridImportW { get; init; }
 
+    /// <summary>Highest wall-clock half-hour (:00/:30, site clock) average grid import: what a demand charge bills.</summary>
+    public required double MaxHalfHourImportW { get; init; }
+
     public required double MaxGridPhaseCurrentA { get; init; }
 
     public required double GridImportLimitW { get; init; }

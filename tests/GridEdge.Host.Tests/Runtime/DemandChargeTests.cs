@@ -53,6 +53,7 @@ public sealed class DemandChargeTests
 
         var demand = runtime.Controller.Demand!;
         Assert.InRange(demand.PeakKw, 3, 3.1);
+        Assert.InRange(runtime.Summary().MaxHalfHourImportW, 2000, 3100);
         var status = runtime.Status!.Demand!;
         Assert.Equal(demand.PeakKw, status.BilledPeakKw, 2);
         var json = JsonSerializer.Serialize(runtime.Status, JsonOutput.Options);
@@ -71,7 +72,8 @@ public sealed class DemandChargeTests
         Assert.Null(runtime.Controller.Demand);
         Assert.Null(runtime.Status!.Demand);
         // 10:30–11:00: the half hour's average import, as the demand charge would bill it.
-        var averageKw = runtime.Summary().EnergyWh.GridImport / 1000 / 0.5;
-        Assert.True(averageKw > 4, $"average import {averageKw} kW");
+        var summary = runtime.Summary();
+        Assert.True(summary.MaxHalfHourImportW > 4000, $"half-hour average {summary.MaxHalfHourImportW} W");
+        Assert.Equal(summary.EnergyWh.GridImport / 0.5, summary.MaxHalfHourImportW, 0.5);
     }
 }
