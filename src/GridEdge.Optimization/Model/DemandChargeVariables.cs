@@ -48,6 +48,13 @@ internal sealed record DemandChargeVariables(Variable Excess, double PeakSoFarKw
         var peak = Math.Max(state.PeakSoFarKw, request.Grid.ExistingPeakKw);
         var excess = m.NumVar(0, double.PositiveInfinity);
         m.Objective.SetCoefficient(excess, price);
+        var headroom = Math.Max(0, request.DemandHeadroomKw);
+        var reserve = headroom > 0 ? m.NumVar(0, headroom) : null;
+        if (reserve is not null)
+        {
+            m.Objective.SetCoefficient(reserve, price * 0.5);
+        }
+
         var windows = DemandWindows.OfSlots(request.Start, request.SlotLength, m.Horizon);
         var carried = DemandWindows.StartsWindow(request.Start) ? 0 : state.OpenWindowImportKwh;
         Constraint? row = null;
@@ -59,9 +66,15 @@ internal sealed record DemandChargeVariables(Variable Excess, double PeakSoFarKw
             {
                 // Σ import·Δt / 0.5 h − excess ≤ peak − carried / 0.5 h
                 var already = t == 0 ? carried : 0;
-                limits.Add(peak - (already / 0.5));
+                // Later half hours keep the headroom free unless the plan pays for the reserve.
+                var later = t > 0 && reserve is not null;
+                limits.Add(peak - (already / 0.5) - (later ? headroom : 0));
                 row = m.Solver.MakeConstraint(double.NegativeInfinity, limits[^1], "");
                 row.SetCoefficient(excess, -1);
+                if (later)
+                {
+                    row.SetCoefficient(reserve!, -1);
+                }
             }
 
             windowOfSlot[t] = limits.Count - 1;

@@ -26,6 +26,13 @@ public sealed record PlanningRequest(
     /// </summary>
     public bool HorizonTruncated { get; init; }
 
+    /// <summary>
+    /// Import the plan keeps free below the billed peak in the half hours after the open one, for what the
+    /// load forecast misses (appliance spikes): using it costs half the demand charge, crossing the peak
+    /// all of it. 0 = none.
+    /// </summary>
+    public double DemandHeadroomKw { get; init; }
+
     /// <summary>The plan in force, so the new one does not churn setpoints without a reason.</summary>
     public Plan? Previous { get; init; }
 

@@ -75,6 +75,23 @@ internal static class MeasuredDeviation
         return Math.Max(0, scaled + (offset * Math.Pow(LoadPersistence, t - now + 1)));
     }
 
+    /// <summary>
+    /// How far the house has run above its forecast in the last day's slots (90th percentile, 0 before
+    /// 8 slots are known): the headroom a demand-charge plan keeps for what the forecast cannot see.
+    /// </summary>
+    public static double LoadSurpriseKw(Scenario scenario, int now)
+    {
+        var series = scenario.Series;
+        var from = Math.Max(0, now - (int)(TimeSpan.FromDays(1) / scenario.SlotLength));
+        if (now - from < 8)
+        {
+            return 0;
+        }
+
+        var above = Enumerable.Range(from, now - from).Select(t => Math.Max(0, series.LoadActualKw[t] - series.LoadForecastKw[t])).Order().ToArray();
+        return above[(int)Math.Floor(0.9 * (above.Length - 1))];
+    }
+
     /// <summary>Today's measured PV energy over its forecast (slots before <paramref name="now"/>, not at dawn), shrunk towards 1.</summary>
     private static double DayBias(Scenario scenario, int now, double peak)
     {

@@ -70,6 +70,28 @@ public sealed class LpPlannerTests
         Assert.Equal(4, Power(plan, 1), 6);
     }
 
+    [Theory]
+    [InlineData(0, 0, 2)]
+    [InlineData(1, 1, 1)]
+    public void Later_half_hours_keep_the_demand_headroom_free(double headroomKw, double firstKw, double secondKw)
+    {
+        // House 1 kW, billed peak 3 kW at 1000 per kW; the car needs 1 kWh, cheaper in the second half
+        // hour (5 against 10). Without headroom it all goes there (import 3 kW = the peak); with 1 kW of
+        // headroom the second half hour stays at 2 kW (using the reserve would cost 500) and the first
+        // takes the rest.
+        var request = Of(HalfHour, [Price(10, loadKw: 1), Price(5, loadKw: 1)], Car(departure: 2, energy: 0, target: 1, maxKw: 5)) with
+        {
+            Grid = new GridTerms(100, 0, DemandChargePerKw: 1000, ExistingPeakKw: 3),
+            DemandHeadroomKw = headroomKw,
+        };
+
+        var plan = Solve(request);
+
+        Assert.Equal(firstKw, Power(plan, 0), 6);
+        Assert.Equal(secondKw, Power(plan, 1), 6);
+        Assert.Equal(3, plan.Slots[1].ImportCeilingKw, 6);
+    }
+
     [Fact]
     public void V2h_never_takes_the_car_below_its_minimum_energy()
     {

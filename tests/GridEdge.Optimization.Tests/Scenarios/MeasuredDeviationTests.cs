@@ -59,4 +59,16 @@ public sealed class MeasuredDeviationTests
         Assert.Equal(bias + (offset * Math.Pow(MeasuredDeviation.LoadPersistence, 3)), MeasuredDeviation.Load(scenario, 8, 10), 9);
         Assert.Equal(1 + (offset * Math.Pow(MeasuredDeviation.LoadPersistence, 24 + 2 - 8 + 1)), MeasuredDeviation.Load(scenario, 8, 24 + 2), 9);
     }
+
+    [Fact]
+    public void The_load_surprise_is_the_90th_percentile_of_the_last_day_above_forecast()
+    {
+        // 2 kW above the 1 kW forecast in every fifth hour: 5 of the first 24 hours.
+        var scenario = TwoDays(_ => 0, t => t % 5 == 0 ? 3 : 0.5);
+
+        Assert.Equal(0, MeasuredDeviation.LoadSurpriseKw(scenario, 7));
+        Assert.Equal(2, MeasuredDeviation.LoadSurpriseKw(scenario, 24), 9);
+        // Hours below the forecast count as no surprise, not as negative ones.
+        Assert.Equal(0, MeasuredDeviation.LoadSurpriseKw(TwoDays(_ => 0, _ => 0.5), 24), 9);
+    }
 }
