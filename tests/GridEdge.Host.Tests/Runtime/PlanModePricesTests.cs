@@ -28,17 +28,7 @@ public sealed class PlanModePricesTests : IDisposable
     /// <summary>The demo site with the visitor in mode plan, a tariff and <c>planning.prices</c> from prices/jepx.csv next to the site file.</summary>
     private SiteConfiguration Site()
     {
-        var yaml = DemoSiteYaml.EveningVisitor("plan", """
-            tariff:
-              import_price_per_kwh: 40
-              export_price_per_kwh: 8
-              time_of_use:
-                - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
-
-            planning:
-              slot: 30m
-              latitude: 35.45
-              longitude: 139.63
+        var yaml = DemoSiteYaml.EveningVisitor("plan", DemoSiteYaml.NightTariffAndPlanning + """
               keep: 0
               prices:
                 source: file

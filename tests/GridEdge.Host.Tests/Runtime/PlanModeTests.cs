@@ -16,19 +16,7 @@ public sealed class PlanModeTests
     private static SiteConfiguration NightSite(string visitorMode, string? store = null)
     {
         var storing = store is null ? "keep: 0" : $"store: {store}";
-        var yaml = DemoSiteYaml.EveningVisitor(visitorMode, $$"""
-            tariff:
-              import_price_per_kwh: 40
-              export_price_per_kwh: 8
-              time_of_use:
-                - { from: "01:00", to: "05:00", import_price_per_kwh: 15 }
-
-            planning:
-              slot: 30m
-              latitude: 35.45
-              longitude: 139.63
-              {{storing}}
-            """);
+        var yaml = DemoSiteYaml.EveningVisitor(visitorMode, DemoSiteYaml.NightTariffAndPlanning + $"  {storing}\n");
         var load = SiteConfigLoader.Parse(yaml, "night.yaml");
         Assert.True(load.Succeeded, string.Join("\n", load.Errors));
         Assert.Equal(visitorMode, load.Configuration.Site.ChargePoints.Single(c => c.Id == "visitor").Mode.ToString().ToLowerInvariant());
