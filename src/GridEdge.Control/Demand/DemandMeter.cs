@@ -42,7 +42,7 @@ public sealed class DemandMeter
     /// <summary>Adds one control cycle: <paramref name="grid"/> (+ import) held for <paramref name="elapsed"/> up to <paramref name="now"/>.</summary>
     public void Observe(DateTimeOffset now, Power grid, TimeSpan elapsed)
     {
-        var window = WindowOf(now);
+        var window = WindowOf(now, _zone);
         if (_windowStart != window)
         {
             Close(window);
@@ -57,7 +57,7 @@ public sealed class DemandMeter
     /// </summary>
     public Power Ceiling(DateTimeOffset now, double targetKw)
     {
-        var start = _windowStart ?? WindowOf(now);
+        var start = _windowStart ?? WindowOf(now, _zone);
         var remaining = start + Window - now;
         if (remaining < MinimumRemaining)
         {
@@ -88,10 +88,11 @@ public sealed class DemandMeter
         OpenWindowImportKwh = 0;
     }
 
-    /// <summary>The half hour that covers <paramref name="time"/>, on the site's clock.</summary>
-    private DateTimeOffset WindowOf(DateTimeOffset time)
+    /// <summary>The half hour (:00 or :30) that covers <paramref name="time"/>, on the clock of <paramref name="zone"/>.</summary>
+    public static DateTimeOffset WindowOf(DateTimeOffset time, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTime(time, _zone);
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(time, zone);
         var minutes = local.Minute < 30 ? 0 : 30;
         return new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, minutes, 0, local.Offset);
     }

@@ -1,3 +1,4 @@
+using GridEdge.Control.Demand;
 using GridEdge.Domain.Control;
 using GridEdge.Domain.Readings;
 using GridEdge.Domain.Site;
@@ -11,7 +12,6 @@ namespace GridEdge.Host.Runtime;
 /// </summary>
 internal sealed class RunStatistics(SiteDefinition site)
 {
-    private static readonly TimeSpan HalfHour = TimeSpan.FromMinutes(30);
     private readonly object _gate = new();
     private readonly string[] _pvMeters = [.. site.Meters.Where(m => m.Role == MeterRole.Pv).Select(m => m.Id)];
     private readonly Dictionary<string, double> _chargedWh = site.ChargePoints.ToDictionary(c => c.Id, _ => 0.0, StringComparer.Ordinal);
@@ -111,7 +111,7 @@ internal sealed class RunStatistics(SiteDefinition site)
                 EnergyWh = new RunEnergy(Round(_importWh), Round(_exportWh), Round(_pvWh), Round(_evChargedWh), Round(_evDischargedWh)),
                 SelfConsumption = selfConsumption is { } s ? Math.Round(s, 4) : null,
                 MaxGridImportW = Round(_maxImportW),
-                MaxHalfHourImportW = Round(Math.Max(_maxHalfHourImportW, _halfHourImportWh / HalfHour.TotalHours)),
+                MaxHalfHourImportW = Round(Math.Max(_maxHalfHourImportW, _halfHourImportWh / DemandMeter.Window.TotalHours)),
                 MaxGridPhaseCurrentA = Math.Round(_maxPhaseCurrentA, 2),
                 GridImportLimitW = site.Grid.EffectiveImportLimit.Watts,
                 GridMaxCurrentA = site.Grid.MaxCurrentPerPhase.Amperes,
@@ -137,11 +137,10 @@ internal sealed class RunStatistics(SiteDefinition site)
     /// </summary>
     private void RecordHalfHour(DateTimeOffset now, double importWh)
     {
-        var local = TimeZoneInfo.ConvertTime(now, site.TimeZone);
-        var window = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute < 30 ? 0 : 30, 0, local.Offset);
+        var window = DemandMeter.WindowOf(now, site.TimeZone);
         if (window != _halfHour)
         {
-            _maxHalfHourImportW = Math.Max(_maxHalfHourImportW, _halfHourImportWh / HalfHour.TotalHours);
+            _maxHalfHourImportW = Math.Max(_maxHalfHourImportW, _halfHourImportWh / DemandMeter.Window.TotalHours);
             _halfHour = window;
             _halfHourImportWh = 0;
         }
