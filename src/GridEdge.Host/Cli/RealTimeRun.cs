@@ -28,7 +28,7 @@ internal static class RealTimeRun
 
         // One logger factory for everything, created before the host because devices and telemetry are:
         // the host, ASP.NET and the gateway all log through it (journal format under systemd).
-        using var loggers = CreateLoggerFactory();
+        using var loggers = RunCommand.CreateLoggerFactory(LogLevel.Information);
         builder.Services.AddSingleton(loggers);
         await using var devices = SiteDevices.Create(configuration, time, out var problems, loggers, inProcess: false);
         if (await RunCommand.ReportDeviceProblemsAsync(problems, configuration.SourcePath, stderr))
@@ -95,19 +95,4 @@ internal static class RealTimeRun
 
         return ExitCodes.Success;
     }
-
-    private static ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder =>
-    {
-        builder.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
-        if (SystemdHelpers.IsSystemdService())
-        {
-            builder.AddSystemdConsole();
-        }
-        else
-        {
-            builder.AddSimpleConsole(o => o.SingleLine = true);
-        }
-
-        builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    });
 }

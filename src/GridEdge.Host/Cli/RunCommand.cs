@@ -4,6 +4,7 @@ using GridEdge.Host.Configuration;
 using GridEdge.Host.Hosting;
 using GridEdge.Host.Runtime;
 using GridEdge.Host.Status;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace GridEdge.Host.Cli;
@@ -93,10 +94,21 @@ internal static class RunCommand
         await stdout.FlushAsync();
     }
 
-    internal static ILoggerFactory CreateLoggerFactory(LogLevel minimum) => LoggerFactory.Create(builder => builder
-        .SetMinimumLevel(minimum)
-        .AddSimpleConsole(o => o.SingleLine = true)
-        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+    /// <summary>Console logging on stderr, one line per entry; the journal's format when systemd runs us.</summary>
+    internal static ILoggerFactory CreateLoggerFactory(LogLevel minimum) => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(minimum).AddFilter("Microsoft", LogLevel.Warning);
+        if (SystemdHelpers.IsSystemdService())
+        {
+            builder.AddSystemdConsole();
+        }
+        else
+        {
+            builder.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    });
 }
 
 /// <summary>The parsed options of `gridedge run`.</summary>
