@@ -96,18 +96,7 @@ internal static class MeasuredDeviation
     private static double DayBias(Scenario scenario, int now, double peak)
     {
         var series = scenario.Series;
-        var today = Day(scenario, now);
-        var prior = peak * PvPriorHours / scenario.SlotHours;
-        double actual = prior, forecast = prior;
-        for (var s = now - 1; s >= 0 && Day(scenario, s) == today; s--)
-        {
-            if (series.PvForecastKw[s] >= MinimumPvShare * peak)
-            {
-                actual += series.PvActualKw[s];
-                forecast += series.PvForecastKw[s];
-            }
-        }
-
+        var (actual, forecast) = Today(scenario, now, series.PvActualKw, series.PvForecastKw, peak * PvPriorHours / scenario.SlotHours, MinimumPvShare * peak);
         return forecast > 0 ? Math.Clamp(actual / forecast, 0, 2) : 1;
     }
 
@@ -115,16 +104,28 @@ internal static class MeasuredDeviation
     private static double LoadBias(Scenario scenario, int now)
     {
         var series = scenario.Series;
+        var (actual, forecast) = Today(scenario, now, series.LoadActualKw, series.LoadForecastKw, series.LoadForecastKw.Average() * LoadPriorHours / scenario.SlotHours, double.NegativeInfinity);
+        return Math.Clamp(actual / forecast, 0.5, 2);
+    }
+
+    /// <summary>
+    /// Sums of today's slots before <paramref name="now"/> whose forecast is at least <paramref name="minimumForecast"/>,
+    /// each starting from <paramref name="prior"/> (as if that much had matched the forecast).
+    /// </summary>
+    private static (double Actual, double Forecast) Today(Scenario scenario, int now, double[] actualKw, double[] forecastKw, double prior, double minimumForecast)
+    {
         var today = Day(scenario, now);
-        var prior = series.LoadForecastKw.Average() * LoadPriorHours / scenario.SlotHours;
         double actual = prior, forecast = prior;
         for (var s = now - 1; s >= 0 && Day(scenario, s) == today; s--)
         {
-            actual += series.LoadActualKw[s];
-            forecast += series.LoadForecastKw[s];
+            if (forecastKw[s] >= minimumForecast)
+            {
+                actual += actualKw[s];
+                forecast += forecastKw[s];
+            }
         }
 
-        return Math.Clamp(actual / forecast, 0.5, 2);
+        return (actual, forecast);
     }
 
     /// <summary>The local calendar day of a slot's start, on the scenario's clock.</summary>
