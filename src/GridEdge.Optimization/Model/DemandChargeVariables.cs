@@ -48,7 +48,7 @@ internal sealed record DemandChargeVariables(Variable Excess, double PeakSoFarKw
         var peak = Math.Max(state.PeakSoFarKw, request.Grid.ExistingPeakKw);
         var excess = m.NumVar(0, double.PositiveInfinity);
         m.Objective.SetCoefficient(excess, price);
-        var headroom = Math.Max(0, request.DemandHeadroomKw);
+        var headroom = Math.Max(0, request.LoadSurpriseKw);
         var reserve = headroom > 0 ? m.NumVar(0, headroom) : null;
         if (reserve is not null)
         {

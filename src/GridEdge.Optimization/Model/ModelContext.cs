@@ -9,7 +9,7 @@ namespace GridEdge.Optimization.Model;
 /// </summary>
 internal sealed class ModelContext : IDisposable
 {
-    public ModelContext(Solver solver, PlanningRequest request, bool exact, double storeEarlyPerHour)
+    public ModelContext(Solver solver, PlanningRequest request, bool exact, PlannerOptions options)
     {
         Solver = solver;
         Request = request;
@@ -27,7 +27,8 @@ internal sealed class ModelContext : IDisposable
         }
 
         Prices = PriceLevels.Of(request);
-        StoreLaterPerSlot = storeEarlyPerHour * Math.Max(Prices.Mean, 1e-3) * Dt;
+        StoreLaterPerSlot = options.StoreEarlyPerHour * Math.Max(Prices.Mean, 1e-3) * Dt;
+        ImportReservePerKwh = options.ImportReserveShare * Math.Max(Prices.Mean, 1e-3);
     }
 
     public Solver Solver { get; }
@@ -50,6 +51,9 @@ internal sealed class ModelContext : IDisposable
 
     /// <summary>What storing a kW one slot later costs extra (<see cref="PlannerOptions.StoreEarlyPerHour"/>).</summary>
     public double StoreLaterPerSlot { get; }
+
+    /// <summary>What a kWh of import into the load surprise's reserve costs (<see cref="PlannerOptions.ImportReserveShare"/>).</summary>
+    public double ImportReservePerKwh { get; }
 
     public Variable NumVar(double lower, double upper) => Solver.MakeNumVar(lower, upper, "");
 

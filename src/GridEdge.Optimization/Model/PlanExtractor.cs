@@ -56,9 +56,11 @@ internal static class PlanExtractor
         var perSlotGain = vehicle.SlotHours * v.Charge.MaxKw * v.ChargeEfficiency;
         for (var j = 0; j < vehicle.Count; j++)
         {
-            // Least energy after this slot from which the rest of the connected slots still reach the target.
+            // Least energy after this slot from which the rest of the connected slots still reach the target,
+            // or the plan's own energy where the plan accepts a shortfall (a few Wh are not worth a minimum-power slot).
             var remaining = vehicle.Count - 1 - j;
-            var least = Math.Max(v.FloorKwh, Math.Min(v.CapacityKwh, vehicle.TargetKwh - (remaining * perSlotGain)));
+            var reachable = Math.Max(v.FloorKwh, Math.Min(v.CapacityKwh, vehicle.TargetKwh - (remaining * perSlotGain)));
+            var least = Math.Min(reachable, Math.Max(v.FloorKwh, values.Energy[j]));
             perSlot[vehicle.First + j].Add(new VehicleSlotPlan(v.Id, Clean(values.Charge[j] - values.Discharge[j]), values.Energy[j], least));
         }
     }

@@ -17,7 +17,7 @@ internal sealed record PlanModel(
     public static PlanModel Build(PlanningRequest request, PlannerOptions options, bool exact = false)
     {
         var solver = SolverFactory.Create(options);
-        var context = new ModelContext(solver, request, exact, options.StoreEarlyPerHour);
+        var context = new ModelContext(solver, request, exact, options);
         try
         {
             var grid = GridVariables.Add(context);

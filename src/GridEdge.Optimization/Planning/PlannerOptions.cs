@@ -53,6 +53,13 @@ public sealed record PlannerOptions
     /// </summary>
     public double StoreEarlyPerHour { get; init; } = 0.002;
 
+    /// <summary>
+    /// Import into the reserve kept below the grid limit for the load surprise costs this share of the mean
+    /// import price per kWh (see <see cref="PlanningRequest.LoadSurpriseKw"/>): enough to move a car's last kWh
+    /// to a slot a few percent dearer that has room, far below what shedding the car at departure costs.
+    /// </summary>
+    public double ImportReserveShare { get; init; } = 0.1;
+
     /// <summary>Relative gap at which the exact MIP stops.</summary>
     public double MipGap { get; init; } = 1e-4;
 

@@ -27,11 +27,13 @@ public sealed record PlanningRequest(
     public bool HorizonTruncated { get; init; }
 
     /// <summary>
-    /// Import the plan keeps free below the billed peak in the half hours after the open one, for what the
-    /// load forecast misses (appliance spikes): using it costs half the demand charge, crossing the peak
-    /// all of it. 0 = none.
+    /// How far the house may run above its load forecast in a slot (appliance spikes the forecast cannot
+    /// see). The plan keeps that much import free below the grid limit, paying for what it uses of it, so
+    /// a spike does not have to shed a car that must reach its target; and, under a demand charge, below
+    /// the billed peak in the half hours after the open one, where using it costs half the demand charge.
+    /// 0 = none.
     /// </summary>
-    public double DemandHeadroomKw { get; init; }
+    public double LoadSurpriseKw { get; init; }
 
     /// <summary>The plan in force, so the new one does not churn setpoints without a reason.</summary>
     public Plan? Previous { get; init; }

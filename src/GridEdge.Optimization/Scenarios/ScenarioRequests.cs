@@ -76,7 +76,7 @@ public static class ScenarioRequests
             Demand = demand,
             HorizonTruncated = end < scenario.Slots,
             Previous = previous,
-            DemandHeadroomKw = perfect || scenario.Grid.DemandChargePerKw <= 0 ? 0 : MeasuredDeviation.LoadSurpriseKw(scenario, slot),
+            LoadSurpriseKw = perfect ? 0 : MeasuredDeviation.LoadSurpriseKw(scenario, slot),
         };
     }
 

@@ -68,8 +68,12 @@ internal sealed class SlotController(Scenario scenario)
         }
         else if (gap < 0)
         {
+            // A discharge the house did not need stays in the battery first: nothing is lost by it.
+            var keep = Math.Min(-gap, Math.Max(0, -battery));
+            battery += keep;
+            gap += keep;
             var price = position > 0 ? s.ImportPrice[slot] : s.ExportPrice[slot];
-            gap = Soak(vehicles, flex, gap, price);
+            gap = Soak(vehicles, flex, gap, price, s.ImportPrice[slot]);
             var give = Math.Min(-gap, maxBattery - battery);
             battery += give;
         }
@@ -192,9 +196,11 @@ internal sealed class SlotController(Scenario scenario)
 
     /// <summary>
     /// Puts up to −<paramref name="gap"/> kW of unexpected surplus into cars (less discharge, more charge)
-    /// within their bands where a kWh stored is worth more than the grid pays now. Returns what is left (≤ 0).
+    /// within their bands where a kWh stored is worth more than the grid pays now. A charger's minimum may
+    /// take a car past the surplus only where what storing the surplus gains outweighs what the rest, bought
+    /// at <paramref name="importPrice"/>, loses. Returns what is left (≤ 0).
     /// </summary>
-    private static double Soak(double[] vehicles, VehicleFlex?[] flex, double gap, double price)
+    private static double Soak(double[] vehicles, VehicleFlex?[] flex, double gap, double price, double importPrice)
     {
         foreach (var f in flex.OfType<VehicleFlex>().OrderByDescending(f => f.EnergyValue).ThenBy(f => vehicles[f.Index]))
         {
@@ -209,7 +215,13 @@ internal sealed class SlotController(Scenario scenario)
             }
 
             var power = f.Snap(vehicles[f.Index] - gap);
-            if (power < vehicles[f.Index])
+            var overshoot = power - vehicles[f.Index] + gap;
+            if (overshoot > Tiny && (f.EnergyValue - price) * -gap < (importPrice - f.EnergyValue) * overshoot)
+            {
+                power = f.SnapBelow(vehicles[f.Index] - gap);
+            }
+
+            if (power <= vehicles[f.Index])
             {
                 continue;
             }

@@ -11,6 +11,8 @@ namespace GridEdge.Optimization.Scenarios;
 /// </summary>
 internal readonly record struct VehicleFlex(int Index, double LowestKw, double HighestKw, double EnergyValue, ScenarioVehicle Vehicle)
 {
+    private const double EnergyToleranceKwh = 1e-4;
+
     public static VehicleFlex Of(Scenario scenario, int index, int slot, double energy, VehicleSlotPlan? planned, double plannedKw)
     {
         var v = scenario.Vehicles[index];
@@ -19,8 +21,9 @@ internal readonly record struct VehicleFlex(int Index, double LowestKw, double H
         var least = planned?.MinEnergyAfterKwh
             ?? Math.Max(v.FloorKwh, Math.Min(v.CapacityKwh, v.TargetEnergyKwh - (remaining * v.Charge.MaxKw * v.ChargeEfficiency * dt)));
         least = Math.Max(least, v.FloorKwh);
-        var lowest = energy >= least
-            ? -Math.Min(v.Discharge.MaxKw, (energy - least) * v.DischargeEfficiency / dt)
+        // A car within a few Wh of its band's edge is at it: float noise must not force a minimum-power slot.
+        var lowest = energy >= least - EnergyToleranceKwh
+            ? -Math.Min(v.Discharge.MaxKw, Math.Max(0, energy - least) * v.DischargeEfficiency / dt)
             : Math.Min(v.Charge.MaxKw, (least - energy) / (v.ChargeEfficiency * dt));
         var useful = v.Discharge.MaxKw > 0 ? v.CapacityKwh : v.TargetEnergyKwh;
         var highest = Math.Min(v.Charge.MaxKw, Math.Max(0, (useful - energy) / (v.ChargeEfficiency * dt)));
@@ -32,7 +35,8 @@ internal readonly record struct VehicleFlex(int Index, double LowestKw, double H
             value = Math.Min(value, scenario.Series.ImportPrice[t]);
         }
 
-        return new VehicleFlex(index, lowest, highest, value, v);
+        // In its last slot nothing can be bought for the car later: energy beyond its band is worth nothing here.
+        return new VehicleFlex(index, lowest, highest, double.IsPositiveInfinity(value) ? 0 : value, v);
     }
 
     /// <summary>The power closest to <paramref name="desired"/> that the charger can run (0 or ≥ its minimum) within the band.</summary>
@@ -52,6 +56,24 @@ internal readonly record struct VehicleFlex(int Index, double LowestKw, double H
             var up = LowestKw <= 0 ? 0 : double.NaN;
             var down = -v.Discharge.MinKw >= LowestKw ? -v.Discharge.MinKw : double.NaN;
             return Closest(p, up, down);
+        }
+
+        return p;
+    }
+
+    /// <summary>The highest power the charger can run at or below <paramref name="desired"/> within the band (the band's floor if none).</summary>
+    public double SnapBelow(double desired)
+    {
+        var p = Math.Clamp(desired, LowestKw, HighestKw);
+        var v = Vehicle;
+        if (p > 0 && p < v.Charge.MinKw)
+        {
+            return LowestKw <= 0 ? 0 : Snap(p);
+        }
+
+        if (p < 0 && -p < v.Discharge.MinKw)
+        {
+            return -v.Discharge.MinKw >= LowestKw ? -v.Discharge.MinKw : Snap(p);
         }
 
         return p;

@@ -82,7 +82,7 @@ public sealed class LpPlannerTests
         var request = Of(HalfHour, [Price(10, loadKw: 1), Price(5, loadKw: 1)], Car(departure: 2, energy: 0, target: 1, maxKw: 5)) with
         {
             Grid = new GridTerms(100, 0, DemandChargePerKw: 1000, ExistingPeakKw: 3),
-            DemandHeadroomKw = headroomKw,
+            LoadSurpriseKw = headroomKw,
         };
 
         var plan = Solve(request);
@@ -197,5 +197,43 @@ public sealed class LpPlannerTests
 
         Assert.Contains("ROWS", mps, StringComparison.Ordinal);
         Assert.Contains("COLUMNS", mps, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 21, 0.6, 7.4)]
+    [InlineData(2, 21, 2, 6)]
+    [InlineData(2, 30, 0.6, 7.4)]
+    public void A_deadline_slot_keeps_the_load_surprise_free_below_the_import_limit(double surpriseKw, double firstPrice, double firstKw, double lastKw)
+    {
+        // The car needs 8 kWh in two hours at ≤ 7.4 kW, import limit 8 kW; the last hour is cheaper (20).
+        // With no surprise it takes 7.4 kW there. With 2 kW of load surprise, import above 6 kW in the car's
+        // last hour costs 10 % of the mean price (≈ 2) more: at 21 the first hour is cheaper for 1.4 kW of
+        // it; at 30 it is not.
+        var request = Of(TimeSpan.FromHours(1), [Price(firstPrice), Price(20)], Car(departure: 2, energy: 0, target: 8, maxKw: 7.4)) with
+        {
+            Grid = new GridTerms(8, 0),
+            LoadSurpriseKw = surpriseKw,
+        };
+
+        var plan = Solve(request);
+
+        Assert.Equal(firstKw, Power(plan, 0), 6);
+        Assert.Equal(lastKw, Power(plan, 1), 6);
+    }
+
+    [Fact]
+    public void A_shortfall_the_plan_accepts_is_the_edge_of_the_cars_band()
+    {
+        // 1 Wh short with a 1.2 kW minimum: buying 1.2 kWh at 20 costs more than the 1 Wh's penalty (1000
+        // per kWh). The plan leaves it short, and the band's lower edge is the energy the plan reaches, not
+        // the target, so a controller does not run the charger for it.
+        var request = Of(TimeSpan.FromHours(1), [Price(20)], Car(departure: 1, energy: 9.999, target: 10, maxKw: 7.4, minKw: 1.2));
+
+        var plan = Solve(request);
+
+        var car = plan.Slots[0].Vehicles.Single();
+        Assert.Equal(0, car.PowerKw, 6);
+        Assert.Equal(0.001, plan.ShortfallKwh["car"], 6);
+        Assert.Equal(9.999, car.MinEnergyAfterKwh, 6);
     }
 }
