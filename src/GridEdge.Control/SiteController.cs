@@ -1,9 +1,11 @@
 using System.Globalization;
 using GridEdge.Control.Allocation;
+using GridEdge.Control.Battery;
 using GridEdge.Control.Demand;
 using GridEdge.Domain.Control;
 using GridEdge.Domain.Readings;
 using GridEdge.Domain.Site;
+using GridEdge.Domain.Units;
 
 namespace GridEdge.Control;
 
@@ -25,6 +27,7 @@ public sealed class SiteController
     private readonly ControlSettings _settings;
     private readonly ChargePointRuntime[] _chargePoints;
     private readonly SurplusPlanner _surplusPlanner;
+    private readonly BatteryController? _battery;
     private DateTimeOffset? _lastCycle;
     private ChargingPlan? _plan;
 
@@ -36,6 +39,7 @@ public sealed class SiteController
         _chargePoints = [.. site.ChargePoints.Select(c => new ChargePointRuntime(c))];
         _surplusPlanner = new SurplusPlanner(_settings);
         Demand = site.Tariff is { DemandChargePerKw: > 0 } tariff ? new DemandMeter(site.TimeZone, tariff.BilledPeak) : null;
+        _battery = site.Battery is { } battery && (battery.Connection is not null || battery.Simulated) ? new BatteryController(battery, _settings) : null;
     }
 
     /// <summary>The half-hour import the site is billed on, when its tariff has a demand charge.</summary>
@@ -71,6 +75,9 @@ public sealed class SiteController
         return [.. _chargePoints.Select(c => SafeValue(c, snapshot, DecisionReason.FailSafe, "gateway stopping", snapshot.Time))];
     }
 
+    /// <summary>The battery's safe value when the gateway stops: hold, so it does not keep a command nobody watches.</summary>
+    public BatteryDecision? BatteryShutdown() => _battery?.Hold(DecisionReason.FailSafe, "gateway stopping");
+
     public IReadOnlyList<ChargePointStatistics> Statistics() =>
         [.. _chargePoints.Select(c => new ChargePointStatistics(c.Definition.Id, c.StartCount, c.PhaseSwitchCount))];
 
@@ -104,6 +111,7 @@ public sealed class SiteController
                 BaseLoad = default,
                 Surplus = default,
                 ChargePoints = decisions,
+                Battery = _battery?.Hold(DecisionReason.FailSafe, why),
             };
         }
 
@@ -137,7 +145,8 @@ public sealed class SiteController
             intentIndex.Add(i);
         }
 
-        var measurement = SiteMeasurement.From(_site.Grid, _settings.GridMargin, grid.Value, trusted);
+        var battery = _battery is not null && snapshot.Battery is { } b && b.IsUsableAt(now, _settings.ChargerStaleAfter) ? b.Value.Power : Power.Zero;
+        var measurement = SiteMeasurement.From(_site.Grid, _settings.GridMargin, grid.Value, trusted, battery);
         var surplus = -measurement.BasePower.Watts - _settings.Reserve.Watts;
         var plan = Plan;
         Demand?.Observe(now, measurement.GridPower, elapsed);
@@ -156,7 +165,8 @@ public sealed class SiteController
         }
 
         _surplusPlanner.Plan(intents, surplus, now);
-        var allowed = ApplyGridLimits(intents, measurement, DemandRoom(measurement, plan, now), out var headroom);
+        var demandCeiling = DemandCeiling(plan, now);
+        var allowed = ApplyGridLimits(intents, measurement, demandCeiling - measurement.BasePower.Watts, out var headroom);
 
         for (var k = 0; k < intents.Count; k++)
         {
@@ -171,7 +181,21 @@ public sealed class SiteController
             BaseLoad = measurement.BasePower,
             Surplus = new(surplus),
             ChargePoints = decisions,
+            Battery = DecideBattery(snapshot, measurement, plan, demandCeiling, now),
         };
+    }
+
+    private BatteryDecision? DecideBattery(SiteSnapshot snapshot, SiteMeasurement measurement, ChargingPlan? plan, double demandCeilingWatts, DateTimeOffset now)
+    {
+        if (_battery is null)
+        {
+            return null;
+        }
+
+        var limit = _site.Grid.EffectiveImportLimit - _settings.GridMargin.ToPower(_site.Grid.Voltage, _site.Grid.Phases);
+        var demandBinds = demandCeilingWatts < limit.Watts;
+        var ceiling = demandBinds ? new Power(demandCeilingWatts) : limit;
+        return _battery.Decide(snapshot.Battery, measurement.GridPower, measurement.BasePower, plan?.SlotAt(now), ceiling, demandBinds, now);
     }
 
     /// <summary>
@@ -242,11 +266,10 @@ public sealed class SiteController
     }
 
     /// <summary>
-    /// What the chargepoints may draw together so that the open half hour's average import stays at the
-    /// peak already billed, or at the plan's, if the plan decided that raising it pays; unlimited without
-    /// a demand charge.
+    /// The import the site may have now so that the open half hour's average stays at the peak already
+    /// billed, or at the plan's, if the plan decided that raising it pays; unlimited without a demand charge.
     /// </summary>
-    private double DemandRoom(SiteMeasurement measurement, ChargingPlan? plan, DateTimeOffset now)
+    private double DemandCeiling(ChargingPlan? plan, DateTimeOffset now)
     {
         if (Demand is null)
         {
@@ -254,7 +277,7 @@ public sealed class SiteController
         }
 
         var target = Math.Max(Demand.PeakKw, plan?.ImportCeilingAt(now)?.Kilowatts ?? 0);
-        return Demand.Ceiling(now, target).Watts - measurement.BasePower.Watts;
+        return Demand.Ceiling(now, target).Watts;
     }
 
     /// <summary>Applies current step, ramp-up limit and deadband, and records the command.</summary>

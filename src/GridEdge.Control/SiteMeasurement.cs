@@ -31,14 +31,17 @@ internal sealed class SiteMeasurement
     public double TotalHeadroomWatts { get; }
 
     /// <summary>
-    /// Subtracts the draw of every chargepoint with a trusted reading from the grid meter. A
-    /// chargepoint without one stays inside the base load, which only makes the headroom smaller.
+    /// Subtracts the draw of every chargepoint with a trusted reading, and the battery's power, from the
+    /// grid meter. A chargepoint without one stays inside the base load, which only makes the headroom
+    /// smaller. The battery is left out of the base load so that cars and battery do not chase each
+    /// other: the cars see the PV surplus, the battery balances what is left.
     /// </summary>
     public static SiteMeasurement From(
         GridConnection grid,
         Current margin,
         MeterSample gridSample,
-        IReadOnlyList<(ChargePointDefinition Definition, ChargePointSample Sample)> trustedChargePoints)
+        IReadOnlyList<(ChargePointDefinition Definition, ChargePointSample Sample)> trustedChargePoints,
+        Power batteryPower = default)
     {
         var phases = grid.Phases;
         var phaseCurrents = new double[phases];
@@ -67,13 +70,19 @@ internal sealed class SiteMeasurement
             }
         }
 
+        var batteryPerPhase = batteryPower.PerPhaseCurrent(grid.Voltage, phases).Amperes;
+        for (var p = 0; p < phases; p++)
+        {
+            phaseCurrents[p] -= batteryPerPhase;
+        }
+
         var headroom = new double[phases];
         for (var p = 0; p < phases; p++)
         {
             headroom[p] = grid.MaxCurrentPerPhase.Amperes - margin.Amperes - phaseCurrents[p];
         }
 
-        var basePower = gridSample.Power - chargersPower;
+        var basePower = gridSample.Power - chargersPower - batteryPower;
         var totalHeadroom = grid.EffectiveImportLimit - margin.ToPower(grid.Voltage, phases) - basePower;
         return new SiteMeasurement(gridSample.Power, basePower, headroom, totalHeadroom.Watts);
     }

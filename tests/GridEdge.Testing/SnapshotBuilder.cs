@@ -8,6 +8,7 @@ public sealed class SnapshotBuilder(DateTimeOffset time)
 {
     private readonly Dictionary<string, Reading<MeterSample>> _meters = [];
     private readonly Dictionary<string, Reading<ChargePointSample>> _chargePoints = [];
+    private Reading<BatterySample>? _battery;
 
     /// <summary>Grid meter with signed per-phase currents at 230 V (power derived from them).</summary>
     public SnapshotBuilder Grid(double[] phaseAmperes, double volts = 230, TimeSpan age = default, ReadingQuality quality = ReadingQuality.Good)
@@ -40,5 +41,12 @@ public sealed class SnapshotBuilder(DateTimeOffset time)
         return this;
     }
 
-    public SiteSnapshot Build() => new(time, _meters, _chargePoints);
+    /// <summary>The site battery at <paramref name="watts"/> (+ charging) and state of charge <paramref name="soc"/> (0–1).</summary>
+    public SnapshotBuilder Battery(double watts, double soc, TimeSpan age = default)
+    {
+        _battery = new(new BatterySample(new(watts), soc), time - age, ReadingQuality.Good, "battery");
+        return this;
+    }
+
+    public SiteSnapshot Build() => new(time, _meters, _chargePoints) { Battery = _battery };
 }

@@ -16,7 +16,8 @@ public sealed record ChargingPlan(DateTimeOffset CreatedAt, IReadOnlyList<Chargi
     /// <summary>The half-hour average import the plan accepts at <paramref name="time"/>, or null.</summary>
     public Power? ImportCeilingAt(DateTimeOffset time) => SlotAt(time)?.ImportCeiling;
 
-    private ChargingPlanSlot? SlotAt(DateTimeOffset time)
+    /// <summary>The slot that covers <paramref name="time"/>, or null.</summary>
+    public ChargingPlanSlot? SlotAt(DateTimeOffset time)
     {
         foreach (var slot in Slots)
         {

@@ -13,11 +13,14 @@ public sealed record ControlDecision
     /// <summary>Grid power measured (+ import).</summary>
     public required Power GridPower { get; init; }
 
-    /// <summary>Site consumption without the chargepoints (+ consumption); PV shows up as negative.</summary>
+    /// <summary>Site consumption without the chargepoints and the battery (+ consumption); PV shows up as negative.</summary>
     public required Power BaseLoad { get; init; }
 
     /// <summary>Surplus available to chargepoints after the reserve.</summary>
     public required Power Surplus { get; init; }
 
     public required IReadOnlyList<ChargePointDecision> ChargePoints { get; init; }
+
+    /// <summary>The battery's command; null when the site has no controlled battery.</summary>
+    public BatteryDecision? Battery { get; init; }
 }

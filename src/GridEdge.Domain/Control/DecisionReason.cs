@@ -27,4 +27,13 @@ public enum DecisionReason
 
     /// <summary>Held so that the open half hour's average import stays at the billed (or planned) peak.</summary>
     DemandLimit,
+
+    /// <summary>A battery without a plan keeps the house's own import and export at zero.</summary>
+    SelfConsumption,
+
+    /// <summary>A battery at its highest allowed state of charge takes no more.</summary>
+    BatteryFull,
+
+    /// <summary>A battery at its lowest allowed state of charge gives no more.</summary>
+    BatteryEmpty,
 }

@@ -24,6 +24,9 @@ public sealed class SiteSnapshot
 
     public FrozenDictionary<string, Reading<ChargePointSample>> ChargePoints { get; }
 
+    /// <summary>The site battery's latest reading; null without a controlled battery or before its first read.</summary>
+    public Reading<BatterySample>? Battery { get; init; }
+
     public Reading<MeterSample>? Meter(string id) => Meters.GetValueOrDefault(id);
 
     public Reading<ChargePointSample>? ChargePoint(string id) => ChargePoints.GetValueOrDefault(id);
