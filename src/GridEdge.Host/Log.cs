@@ -47,4 +47,13 @@ internal static partial class Log
 
     [LoggerMessage(1050, LogLevel.Information, "Dashboard and API on {Url}")]
     public static partial void Listening(ILogger logger, string url);
+
+    [LoggerMessage(1060, LogLevel.Warning, "Battery {BatteryId}: reading failed: {Error}")]
+    public static partial void BatteryReadFailed(ILogger logger, string batteryId, string error);
+
+    [LoggerMessage(1061, LogLevel.Warning, "Battery {BatteryId}: setpoint failed: {Error}")]
+    public static partial void BatterySetpointFailed(ILogger logger, string batteryId, string error);
+
+    [LoggerMessage(1062, LogLevel.Information, "Battery {BatteryId}: {Reason} → {SetpointW} W ({Detail})")]
+    public static partial void BatteryDecisionChanged(ILogger logger, string batteryId, DecisionReason reason, double setpointW, string detail);
 }

@@ -3,7 +3,7 @@ using GridEdge.Domain.Units;
 
 namespace GridEdge.Host.Configuration;
 
-/// <summary>Reads the optional <c>battery:</c> section.</summary>
+/// <summary>Reads the optional <c>battery:</c> section: its limits, and how it is controlled (Modbus, simulated, or not at all).</summary>
 internal static class BatterySectionReader
 {
     public static BatteryDefinition? Read(ConfigMap root, SiteFileContext context)
@@ -27,7 +27,21 @@ internal static class BatterySectionReader
 
         var meterNode = battery.Optional("meter");
         var meter = meterNode is null ? null : context.ResolveMeter(meterNode, MeterRole.Battery);
-        if (capacity is null || maxCharge is null || maxDischarge is null)
+        var id = battery.Optional("id")?.AsString(SitePatterns.DeviceId(), SitePatterns.DeviceIdHint) ?? "battery";
+        var chargeEfficiency = battery.OptionalNumber("charge_efficiency", Bounds.Efficiency) ?? 0.95;
+        var dischargeEfficiency = battery.OptionalNumber("discharge_efficiency", Bounds.Efficiency) ?? 0.95;
+        var cycleCost = battery.OptionalNumber("cycle_cost_per_kwh", Bounds.NonNegative) ?? 0;
+        var simulatedNode = battery.Optional("simulated");
+        var simulated = simulatedNode?.AsBool() == true;
+        if (simulated)
+        {
+            context.RequireSimulation(simulatedNode!, "a simulated battery needs a 'simulation' section");
+        }
+
+        // Controlled over Modbus (served by the simulation when simulated), or in process when only simulated.
+        var modbusNode = battery.Optional("modbus");
+        DeviceConnection? connection = modbusNode is null ? (simulated ? new SimulatedConnection() : null) : MeterSectionReader.ReadModbus(modbusNode);
+        if (capacity is null || maxCharge is null || maxDischarge is null || (modbusNode is not null && connection is null))
         {
             return null;
         }
@@ -40,6 +54,12 @@ internal static class BatterySectionReader
             MinStateOfCharge = minSoc,
             MaxStateOfCharge = maxSoc,
             MeterId = meter,
+            Id = id,
+            ChargeEfficiency = chargeEfficiency,
+            DischargeEfficiency = dischargeEfficiency,
+            CycleCostPerKwh = cycleCost,
+            Connection = connection,
+            Simulated = simulated,
         };
     }
 }

@@ -25,6 +25,9 @@ internal readonly record struct Bounds(
     /// <summary>A fraction 0–1 (state of charge, cloudiness).</summary>
     public static Bounds Fraction => new(0, 1);
 
+    /// <summary>An efficiency: above 0, at most 1.</summary>
+    public static Bounds Efficiency => new(0, 1, MinExclusive: true);
+
     public static Bounds Between(double min, double max) => new(min, max);
 
     /// <summary>The violation message for <paramref name="value"/> (written as <paramref name="text"/>), or null when it is in range.</summary>

@@ -73,6 +73,12 @@ internal static class MeterSectionReader
             return null;
         }
 
+        return ReadModbus(modbus);
+    }
+
+    /// <summary>A device's <c>modbus:</c> block (endpoint, unit, profile); null when it has errors (reported).</summary>
+    public static ModbusConnection? ReadModbus(ConfigNode modbus)
+    {
         if (modbus.AsMap() is not { } map)
         {
             return null;

@@ -23,8 +23,10 @@ internal static class SimulationSectionReader
             : new SimulatedPvSettings { Peak = sitePv?.PeakPower ?? Power.Zero };
         var house = simulation.OptionalMap("house") is { } houseMap ? ReadHouse(houseMap, defaults) : defaults;
         var vehicles = ReadVehicles(simulation, context);
+        var batterySoc = simulation.OptionalNumber("battery_soc", Bounds.Fraction) ?? 0.5;
         return pv is null ? null : new SimulationSettings
         {
+            BatteryStateOfCharge = batterySoc,
             StartTime = startTime,
             Seed = seed,
             Pv = pv,

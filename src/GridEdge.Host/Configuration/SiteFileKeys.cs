@@ -33,7 +33,12 @@ public static class SiteFileKeys
                 "max_discharge_w", "mode", "priority", "simulated", "v2h_min_soc", "v2h_export",
             ],
             ["pv"] = ["peak_w", "meter"],
-            ["battery"] = ["capacity_wh", "max_charge_w", "max_discharge_w", "min_soc", "max_soc", "meter"],
+            ["battery"] =
+            [
+                "id", "capacity_wh", "max_charge_w", "max_discharge_w", "min_soc", "max_soc", "meter", "charge_efficiency",
+                "discharge_efficiency", "cycle_cost_per_kwh", "modbus", "simulated",
+            ],
+            ["battery.modbus"] = ["endpoint", "unit", "profile"],
             ["control"] =
             [
                 "interval", "reserve_w", "failsafe", "enable_delay", "disable_delay", "enable_threshold_w",
@@ -45,7 +50,7 @@ public static class SiteFileKeys
             ["telemetry"] = ["influx", "spool"],
             ["telemetry.influx"] = ["url", "version", "database", "retention_policy", "org", "bucket"],
             ["telemetry.spool"] = ["path", "max_bytes"],
-            ["simulation"] = ["start_time", "seed", "pv", "house", "vehicles"],
+            ["simulation"] = ["start_time", "seed", "pv", "house", "vehicles", "battery_soc"],
             ["simulation.pv"] = ["peak_w", "sunrise", "sunset", "cloudiness"],
             ["simulation.house"] = ["base_load_w", "peak_load_w", "spike_load_w", "spikes_per_hour"],
             ["simulation.vehicles[]"] =

@@ -36,6 +36,7 @@ internal static class DashboardPage
   <div class="card"><div class="l">PV</div><div class="v" id="pv">–</div></div>
   <div class="card"><div class="l">PV surplus over the house</div><div class="v" id="surplus">–</div></div>
   <div class="card"><div class="l">Self-consumption</div><div class="v" id="self">–</div><div class="l" id="energy"></div></div>
+  <div class="card" id="batterycard" style="display:none"><div class="l">Battery</div><div class="v" id="battery">–</div><div class="l" id="batterywhy"></div></div>
   <div class="card" id="demandcard" style="display:none"><div class="l">Half-hour demand (predicted)</div><div class="v" id="demand">–</div><div class="l" id="demandpeak"></div></div>
 </div>
 <table>
@@ -63,6 +64,12 @@ async function refresh() {
     const st = s.statistics;
     document.getElementById("self").textContent = st.self_consumption == null ? "–" : (st.self_consumption * 100).toFixed(0) + " %";
     document.getElementById("energy").textContent = "PV " + (st.energy_wh.pv / 1000).toFixed(2) + " kWh · EV " + (st.energy_wh.ev_charged / 1000).toFixed(2) + " kWh";
+    document.getElementById("batterycard").style.display = s.battery ? "block" : "none";
+    if (s.battery) {
+      const b = s.battery;
+      document.getElementById("battery").textContent = (b.soc_percent == null ? "–" : b.soc_percent.toFixed(0) + " %") + " · " + (b.power_w == null ? "–" : (b.power_w / 1000).toFixed(2) + " kW");
+      document.getElementById("batterywhy").textContent = "setpoint " + (b.setpoint_w / 1000).toFixed(2) + " kW · " + b.reason + ": " + b.detail;
+    }
     document.getElementById("demandcard").style.display = s.demand ? "block" : "none";
     if (s.demand) {
       document.getElementById("demand").textContent = s.demand.projected_kw.toFixed(2) + " kW";

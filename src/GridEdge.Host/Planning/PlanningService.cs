@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace GridEdge.Host.Planning;
 
 /// <summary>
-/// Keeps a plan for the chargepoints in mode plan: learns PV and house load per slot, and at every
+/// Keeps a plan for the chargepoints in mode plan and the battery the gateway controls: learns PV and
+/// house load per slot, and at every
 /// slot boundary — or when a vehicle arrives, leaves or changes its target, or a price or forecast
 /// schedule changes — asks the LP planner for a new plan over the horizon (per-slot conditions from
 /// <see cref="SlotConditionsBuilder"/>, each vehicle's energy, target and departure). A solve runs
@@ -34,6 +35,7 @@ internal sealed class PlanningService
 
     private readonly VehicleOverrides _overrides;
     private readonly SlotConditionsBuilder _conditions;
+    private readonly BatterySpec? _battery;
 
     /// <summary>
     /// Each way, for a bidirectional car whose energy is its battery's (SoC × capacity): a V2H unit converts
@@ -55,7 +57,24 @@ internal sealed class PlanningService
         _load = new SlotHistory(_settings.Slot);
         _planned = [.. site.ChargePoints.Where(c => c.Mode == ChargeMode.Plan)];
         _conditions = new SlotConditionsBuilder(site, _settings, inputs);
+        _battery = Controlled(site.Battery);
     }
+
+    /// <summary>True when the site has a battery the gateway controls (and so plans).</summary>
+    public static bool HasControlledBattery(SiteDefinition site) => Controlled(site?.Battery) is not null;
+
+    /// <summary>The planner's view of a battery the gateway controls; the plan's end keeps the lowest SoC (the horizon rolls on).</summary>
+    private static BatterySpec? Controlled(BatteryDefinition? battery) => battery is { } b && (b.Connection is not null || b.Simulated)
+        ? new BatterySpec(
+            b.MinStateOfCharge * b.Capacity.KilowattHours,
+            b.MaxStateOfCharge * b.Capacity.KilowattHours,
+            b.MinStateOfCharge * b.Capacity.KilowattHours,
+            b.MaxChargePower.Kilowatts,
+            b.MaxDischargePower.Kilowatts,
+            b.ChargeEfficiency,
+            b.DischargeEfficiency,
+            b.CycleCostPerKwh)
+        : null;
 
     /// <summary>Plans made so far (for tests and the status).</summary>
     public int PlansMade { get; private set; }
@@ -169,6 +188,8 @@ internal sealed class PlanningService
             s.Vehicles.ToDictionary(v => v.VehicleId, v => Power.FromKilowatts(v.PowerKw), StringComparer.Ordinal))
         {
             ImportCeiling = _site.Tariff is { DemandChargePerKw: > 0 } ? Power.FromKilowatts(s.ImportCeilingKw) : null,
+            Battery = _battery is null ? null : Power.FromKilowatts(s.BatteryKw),
+            Grid = _battery is null ? null : Power.FromKilowatts(s.GridImportKw - s.GridExportKw),
         })]);
 
     private void Learn(SiteSnapshot snapshot, ControlDecision decision)
@@ -198,7 +219,8 @@ internal sealed class PlanningService
             }
         }
 
-        if (vehicles.Count == 0)
+        var battery = _battery is not null && snapshot.Battery is { } reading ? reading.Value : null;
+        if (vehicles.Count == 0 && battery is null)
         {
             return null;
         }
@@ -224,6 +246,8 @@ internal sealed class PlanningService
             HorizonTruncated = true,
             // A slot that starts inside the open half hour inherits what was already imported in it.
             Demand = new DemandState(peakKw, demand?.WindowStart < start ? demand.OpenWindowImportKwh : 0),
+            Battery = battery is null ? null : _battery,
+            BatterySocKwh = battery is null ? 0 : Math.Clamp(battery.StateOfCharge, 0, 1) * _site.Battery!.Capacity.KilowattHours,
         };
     }
 

@@ -51,6 +51,9 @@ internal sealed class SiteDevices : IAsyncDisposable
 
     public Dictionary<string, IChargePoint> ChargePoints { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The site battery's driver, when the gateway controls one.</summary>
+    public IBattery? Battery { get; private set; }
+
     public IReadOnlyCollection<MqttConnection> Connections => _connections.Values;
 
     /// <summary>The connection the gateway's MQTT API uses (the first broker), if the site has brokers.</summary>

@@ -24,6 +24,7 @@ internal sealed class SiteRuntime
     private readonly ILogger _logger;
     private readonly SiteState _state = new();
     private readonly SetpointDispatcher _dispatcher;
+    private readonly BatteryLink? _battery;
     private readonly RunStatistics _statistics;
     private readonly Dictionary<string, (DecisionReason Reason, int Phases, bool Running)> _lastLogged = new(StringComparer.Ordinal);
     private bool _failSafeLogged;
@@ -53,7 +54,8 @@ internal sealed class SiteRuntime
     {
         _api = api;
         _planSynchronously = planSynchronously;
-        if (configuration.Site.Planning is not null && configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan))
+        if (configuration.Site.Planning is not null
+            && (configuration.Site.ChargePoints.Any(c => c.Mode == Domain.Site.ChargeMode.Plan) || PlanningService.HasControlledBattery(configuration.Site)))
         {
             PlanningInputs = PlanningInputs.Create(configuration, devices, logger);
             _planning = new PlanningService(configuration.Site, time, logger, overrides ?? new VehicleOverrides(), inputs: PlanningInputs) { PlanMade = RecordPlan };
@@ -71,6 +73,7 @@ internal sealed class SiteRuntime
         Controller = new SiteController(configuration.Site);
         Pollers = [.. configuration.Site.Meters.Select(m => new MeterPoller(m, devices.Meters[m.Id], _state, time, logger))];
         _dispatcher = new SetpointDispatcher(devices.ChargePoints, logger);
+        _battery = devices.Battery is { } battery ? new BatteryLink(battery, _state, logger) : null;
         ModbusCounters = devices.ModbusCounters;
         _statistics = new RunStatistics(configuration.Site);
     }
@@ -146,9 +149,19 @@ internal sealed class SiteRuntime
             await ReadChargePointAsync(id, chargePoint, cancellationToken);
         }
 
+        if (_battery is not null)
+        {
+            await _battery.ReadAsync(cancellationToken);
+        }
+
         var snapshot = _state.Snapshot(_time.GetUtcNow());
         var decision = Controller.Decide(snapshot);
         await _dispatcher.DispatchAsync(decision.ChargePoints, snapshot.Time, cancellationToken);
+        if (_battery is not null && decision.Battery is { } command)
+        {
+            await _battery.ApplyAsync(command, cancellationToken);
+        }
+
         _statistics.Record(snapshot, decision, 10 * _configuration.Site.Control.Interval);
         _planning?.Observe(snapshot, decision, Controller, _planSynchronously);
         _telemetry?.RecordCycle(_schema, snapshot, decision);
@@ -236,6 +249,11 @@ internal sealed class SiteRuntime
             {
                 Log.SetpointFailed(_logger, decision.ChargePointId, ex.Message);
             }
+        }
+
+        if (_battery is not null && Controller.BatteryShutdown() is { } hold)
+        {
+            await _battery.ApplyAsync(hold, limit.Token);
         }
     }
 

@@ -35,6 +35,9 @@ internal sealed record StatusReport
     /// <summary>The half-hour demand, when the tariff has a demand charge.</summary>
     public DemandStatus? Demand { get; init; }
 
+    /// <summary>The site battery the gateway controls; null without one.</summary>
+    public BatteryStatus? Battery { get; init; }
+
     public static StatusReport Create(SiteConfiguration configuration, SiteSnapshot snapshot, ControlDecision decision, SiteRuntime runtime)
     {
         var site = configuration.Site;
@@ -62,6 +65,7 @@ internal sealed record StatusReport
             })],
             Statistics = runtime.Summary(),
             Demand = runtime.Controller.Demand is { } demand ? DemandStatus.Create(demand, now, decision.GridPower) : null,
+            Battery = decision.Battery is { } battery ? BatteryStatus.Create(battery, snapshot.Battery, now) : null,
         };
     }
 }

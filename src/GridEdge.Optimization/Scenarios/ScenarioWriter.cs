@@ -34,7 +34,20 @@ public static class ScenarioWriter
                 ["demand_charge_per_kw"] = request.Grid.DemandChargePerKw,
                 ["existing_peak_kw"] = request.Grid.ExistingPeakKw,
             },
-            ["battery"] = null,
+            ["battery"] = request.Battery is { } b ? new Dictionary<string, double>
+            {
+                ["capacity_kwh"] = b.MaxSocKwh,
+                ["min_soc_kwh"] = b.MinSocKwh,
+                ["max_soc_kwh"] = b.MaxSocKwh,
+                // The format wants it inside the window; a live battery may have drifted just outside.
+                ["initial_soc_kwh"] = Math.Clamp(request.BatterySocKwh, b.MinSocKwh, b.MaxSocKwh),
+                ["terminal_min_soc_kwh"] = b.TerminalMinSocKwh,
+                ["max_charge_kw"] = b.MaxChargeKw,
+                ["max_discharge_kw"] = b.MaxDischargeKw,
+                ["charge_efficiency"] = b.ChargeEfficiency,
+                ["discharge_efficiency"] = b.DischargeEfficiency,
+                ["cycle_cost_per_kwh"] = b.CycleCostPerKwh,
+            } : null,
             ["evs"] = request.Vehicles.Select(v => new Dictionary<string, object>
             {
                 ["id"] = v.Id,

@@ -17,4 +17,7 @@ public sealed record SimulationSettings
     public required SimulatedHouseSettings House { get; init; }
 
     public IReadOnlyList<SimulatedVehicleSettings> Vehicles { get; init; } = [];
+
+    /// <summary>The simulated battery's state of charge at the start, 0–1.</summary>
+    public double BatteryStateOfCharge { get; init; } = 0.5;
 }

@@ -58,6 +58,11 @@ public sealed class TelemetrySchema
             points.Add(Setpoint(cp.Setpoint, decision.Time));
         }
 
+        if (decision.Battery is { } battery)
+        {
+            points.Add(BatteryDecision(battery, decision.Time, decision.FailSafe));
+        }
+
         return points;
     }
 
@@ -80,6 +85,16 @@ public sealed class TelemetrySchema
             {
                 points.Add(ChargePoint(id, reading));
             }
+        }
+
+        if (snapshot.Battery is { } battery && IsNew("battery", battery.Timestamp))
+        {
+            points.Add(new TelemetryPoint(Measurements.Battery, battery.Timestamp)
+                .Tag("site", _siteId)
+                .Tag("battery", battery.Source)
+                .Field("power_w", battery.Value.Power.Watts)
+                .Field("soc", battery.Value.StateOfCharge)
+                .Field("quality", WireNames.Of(battery.Quality)));
         }
     }
 
@@ -134,6 +149,19 @@ public sealed class TelemetrySchema
             .Tag("reason", WireNames.Of(decision.Reason))
             .Field("detail", decision.Detail)
             .Field("current_a", decision.Setpoint.Current.Amperes)
+            .Field("failsafe", failSafe);
+    }
+
+    /// <summary>The battery's command as a <c>decision</c> point tagged <c>battery</c> (+ charging).</summary>
+    public TelemetryPoint BatteryDecision(BatteryDecision decision, DateTimeOffset time, bool failSafe)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new TelemetryPoint(Measurements.Decision, time)
+            .Tag("site", _siteId)
+            .Tag("battery", decision.BatteryId)
+            .Tag("reason", WireNames.Of(decision.Reason))
+            .Field("detail", decision.Detail)
+            .Field("power_w", decision.Setpoint.Watts)
             .Field("failsafe", failSafe);
     }
 

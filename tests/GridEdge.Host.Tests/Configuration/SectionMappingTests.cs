@@ -81,6 +81,47 @@ public sealed class SectionMappingTests
     }
 
     [Fact]
+    public void A_battery_with_a_modbus_block_is_controlled_through_it()
+    {
+        var site = Load(Valid + "battery:\n  id: house-battery\n  capacity_wh: 10000\n  max_charge_w: 5000\n  max_discharge_w: 4000\n"
+            + "  charge_efficiency: 0.96\n  discharge_efficiency: 0.94\n  cycle_cost_per_kwh: 3\n"
+            + "  modbus: { endpoint: tcp://127.0.0.1:15030, unit: 1, profile: gridedge-battery }\n").Site;
+
+        var battery = site.Battery!;
+        Assert.Equal("house-battery", battery.Id);
+        Assert.Equal((0.96, 0.94, 3.0), (battery.ChargeEfficiency, battery.DischargeEfficiency, battery.CycleCostPerKwh));
+        Assert.Equal(new ModbusConnection("tcp://127.0.0.1:15030", 1, "gridedge-battery"), battery.Connection);
+        Assert.False(battery.Simulated);
+    }
+
+    [Fact]
+    public void A_battery_without_a_connection_is_only_described()
+    {
+        var battery = Load(Valid + "battery:\n  capacity_wh: 10000\n  max_charge_w: 5000\n  max_discharge_w: 4000\n").Site.Battery!;
+
+        Assert.Null(battery.Connection);
+        Assert.Equal(("battery", 0.95, 0.95, 0.0), (battery.Id, battery.ChargeEfficiency, battery.DischargeEfficiency, battery.CycleCostPerKwh));
+    }
+
+    [Fact]
+    public void A_simulated_battery_needs_a_simulation_section()
+    {
+        var error = SingleError(Valid + "battery:\n  capacity_wh: 10000\n  max_charge_w: 5000\n  max_discharge_w: 4000\n  simulated: true\n");
+
+        Assert.Equal("battery.simulated", error.Path);
+        Assert.Contains("simulation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_efficiency_above_one_is_reported()
+    {
+        var error = SingleError(Valid + "battery:\n  capacity_wh: 10000\n  max_charge_w: 5000\n  max_discharge_w: 4000\n  charge_efficiency: 1.2\n");
+
+        Assert.Equal("battery.charge_efficiency", error.Path);
+        Assert.Contains("1.2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_minimum_state_of_charge_must_be_below_the_maximum()
     {
         var error = SingleError(Valid + "battery:\n  capacity_wh: 10000\n  max_charge_w: 5000\n  max_discharge_w: 4000\n  min_soc: 0.8\n  max_soc: 0.5\n");
