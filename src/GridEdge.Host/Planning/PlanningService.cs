@@ -27,6 +27,7 @@ internal sealed class PlanningService
     private readonly HistoryForecaster _forecaster;
     private readonly SlotHistory _pv;
     private readonly SlotHistory _load;
+    private readonly LoadSurprise _surprise;
     private readonly ChargePointDefinition[] _planned;
     private DateTimeOffset _plannedSlot = DateTimeOffset.MinValue;
     private string _plannedVehicles = "";
@@ -55,6 +56,7 @@ internal sealed class PlanningService
         _forecaster = new HistoryForecaster(new ClearSky(_settings.Latitude, _settings.Longitude));
         _pv = new SlotHistory(_settings.Slot);
         _load = new SlotHistory(_settings.Slot);
+        _surprise = new LoadSurprise();
         _planned = [.. site.ChargePoints.Where(c => c.Mode == ChargeMode.Plan)];
         _conditions = new SlotConditionsBuilder(site, _settings, inputs);
         _battery = Controlled(site.Battery);
@@ -228,6 +230,7 @@ internal sealed class PlanningService
         var pv = _forecaster.Pv(_pv.Samples, start, _settings.Slot, count);
         var load = _forecaster.Load(_load.Samples, start, _settings.Slot, count);
         var slots = _conditions.Build(start, count, pv, load, _load.LastSlot);
+        _surprise.Expect(start, slots[0].LoadKw);
 
         var highestPrice = slots.Max(s => s.ImportPrice);
         var peakKw = demand?.PeakKw ?? 0;
@@ -246,6 +249,7 @@ internal sealed class PlanningService
             HorizonTruncated = true,
             // A slot that starts inside the open half hour inherits what was already imported in it.
             Demand = new DemandState(peakKw, demand?.WindowStart < start ? demand.OpenWindowImportKwh : 0),
+            LoadSurpriseKw = _surprise.Kw(_load.Samples),
             Battery = battery is null ? null : _battery,
             BatterySocKwh = battery is null ? 0 : Math.Clamp(battery.StateOfCharge, 0, 1) * _site.Battery!.Capacity.KilowattHours,
         };
