@@ -17,4 +17,7 @@ public sealed record SimulationSettings
     public required SimulatedHouseSettings House { get; init; }
 
     public IReadOnlyList<SimulatedVehicleSettings> Vehicles { get; init; } = [];
+
+    /// <summary>State of charge (0–1) the simulated battery starts at, when the site has one marked simulated.</summary>
+    public double BatteryStateOfCharge { get; init; } = 0.5;
 }
