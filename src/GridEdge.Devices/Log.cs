@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Debug, "Device {DeviceId}: next try in {DelayMs} ms after {Failures} failures")]
     public static partial void BackingOff(ILogger logger, string deviceId, double delayMs, int failures);
 
+    [LoggerMessage(5004, LogLevel.Debug, "Battery {DeviceId}: power setpoint {Watts} W written as {Registers}")]
+    public static partial void BatterySetpointWritten(ILogger logger, string deviceId, double watts, string registers);
+
     // MQTT charger drivers: 5500–5599.
     [LoggerMessage(5500, LogLevel.Information, "MQTT {Broker}: connected")]
     public static partial void Connected(ILogger logger, string broker);

@@ -7,7 +7,8 @@ using GridEdge.Simulation.Settings;
 namespace GridEdge.Simulation;
 
 /// <summary>
-/// A physically plausible simulated site (PV, house, cars on chargepoints, grid connection) driven
+/// A physically plausible simulated site (PV, house, cars on chargepoints, a stationary battery,
+/// grid connection) driven
 /// only by the injected <see cref="TimeProvider"/> and deterministic for a given seed. Call
 /// <see cref="Advance"/> to integrate up to the provider's now; meters and chargepoints then report
 /// the state at that instant. Thread-safe: devices may be read and commanded from other threads.
@@ -28,6 +29,7 @@ public sealed class SimulatedSite
     private readonly HouseLoad _house;
     private readonly SimulatedMeter[] _meters;
     private readonly SimulatedChargePoint[] _chargePoints;
+    private readonly SimulatedBattery? _battery;
     private readonly Voltage _voltage;
     private readonly double[] _phasePower;
     private readonly double[] _maxPhaseCurrent;
@@ -70,6 +72,11 @@ public sealed class SimulatedSite
                 .Select(c => new SimulatedChargePoint(
                     c, settings.Vehicles.Where(v => string.Equals(v.ChargePointId, c.Id, StringComparison.Ordinal)), _clock, time, _gate)),
         ];
+        if (site.Battery is { Simulated: true } battery)
+        {
+            _battery = new SimulatedBattery(battery, time, _gate, settings.BatteryStateOfCharge);
+        }
+
         Meters = Array.AsReadOnly<IMeter>(_meters);
         ChargePoints = Array.AsReadOnly<IChargePoint>(_chargePoints);
     }
@@ -79,6 +86,9 @@ public sealed class SimulatedSite
 
     /// <summary>One <see cref="SimulatedChargePoint"/> per chargepoint with protocol "simulated" or marked simulated (played over MQTT).</summary>
     public IReadOnlyList<IChargePoint> ChargePoints { get; }
+
+    /// <summary>The site's battery when it is marked simulated, else null.</summary>
+    public SimulatedBattery? Battery => _battery;
 
     /// <summary>The site's local wall-clock time as the simulation sees it (shifted when <see cref="SimulationSettings.StartTime"/> is set).</summary>
     public DateTime LocalTime
@@ -113,6 +123,8 @@ public sealed class SimulatedSite
         HouseConsumption = _houseEnergy,
         Charged = _chargePoints.ToDictionary(c => c.Id, c => c.TotalCharged, StringComparer.Ordinal),
         Discharged = _chargePoints.ToDictionary(c => c.Id, c => c.TotalDischarged, StringComparer.Ordinal),
+        BatteryCharged = _battery?.TotalCharged ?? Energy.Zero,
+        BatteryDischarged = _battery?.TotalDischarged ?? Energy.Zero,
         MaxGridImport = _maxGridImport,
         MaxPhaseCurrents = [.. _maxPhaseCurrent.Select(a => new Current(a))],
     });
@@ -217,7 +229,8 @@ public sealed class SimulatedSite
                 charged += chargePoint.Integrate(duration);
             }
 
-            var net = houseEnergy + charged - pvEnergy;
+            var battery = _battery?.Integrate(duration) ?? Energy.Zero;
+            var net = houseEnergy + charged + battery - pvEnergy;
             _elapsed += duration;
             _pvEnergy += pvEnergy;
             _houseEnergy += houseEnergy;
@@ -258,9 +271,22 @@ public sealed class SimulatedSite
             charging += chargePoint.Power;
         }
 
+        var batteryPower = Power.Zero;
+        if (_battery is { } stationary)
+        {
+            stationary.Step();
+            batteryPower = stationary.Power;
+
+            // A three-phase storage inverter balances its power over the phases.
+            for (var p = 0; p < phases.Length; p++)
+            {
+                phases[p] += batteryPower.Watts / phases.Length;
+            }
+        }
+
         _pvPower = pv;
         _housePower = house;
-        _gridPower = house + charging - pv;
+        _gridPower = house + charging + batteryPower - pv;
         _maxGridImport = Power.Max(_maxGridImport, _gridPower);
         for (var p = 0; p < phases.Length; p++)
         {
@@ -294,6 +320,13 @@ public sealed class SimulatedSite
                     ImportedEnergy = Energy.Zero,
                     ExportedEnergy = _pvEnergy,
                 },
+                MeterRole.Battery when _battery is { } battery => new MeterSample
+                {
+                    Power = battery.Power,
+                    PhaseCurrents = PhaseCurrents(_ => battery.Power.Watts / phaseCount),
+                    ImportedEnergy = battery.TotalCharged,
+                    ExportedEnergy = battery.TotalDischarged,
+                },
                 MeterRole.Load => new MeterSample
                 {
                     Power = _housePower,
@@ -315,6 +348,8 @@ public sealed class SimulatedSite
         {
             chargePoint.Publish();
         }
+
+        _battery?.Publish();
     }
 
     private Current[] PhaseCurrents(Func<int, double> watts)

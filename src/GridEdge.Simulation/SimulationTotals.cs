@@ -24,6 +24,12 @@ public sealed record SimulationTotals
     /// <summary>Energy given back per chargepoint by V2H discharge.</summary>
     public IReadOnlyDictionary<string, Energy> Discharged { get; init; } = new Dictionary<string, Energy>();
 
+    /// <summary>AC energy charged into the simulated battery.</summary>
+    public Energy BatteryCharged { get; init; }
+
+    /// <summary>AC energy the simulated battery gave out.</summary>
+    public Energy BatteryDischarged { get; init; }
+
     /// <summary>Highest grid import power seen (zero if the site never imported).</summary>
     public required Power MaxGridImport { get; init; }
 

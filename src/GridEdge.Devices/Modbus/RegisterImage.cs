@@ -72,6 +72,29 @@ public static class RegisterImage
         }
     }
 
+    /// <summary>
+    /// The SI value the unit holds at <paramref name="quantity"/>'s point (e.g. a setpoint a client
+    /// wrote), or null when the layout lacks it or its registers are not mapped.
+    /// </summary>
+    public static double? Read(ModbusUnit unit, DeviceLayout layout, string quantity)
+    {
+        if (layout.Find(quantity) is not { } point)
+        {
+            return null;
+        }
+
+        var registers = new RegisterSnapshot();
+        foreach (var block in ReadPlanner.Needed([point]))
+        {
+            if (Table(unit, block.Function).TryRead(block.Address, block.Count) is { } values)
+            {
+                registers.Add(block, values);
+            }
+        }
+
+        return PointCodec.Decode(point, registers, layout.Profile.SunSpecSentinels);
+    }
+
     private static DataBank<ushort> Table(ModbusUnit unit, FunctionCode function) =>
         function == FunctionCode.ReadInputRegisters ? unit.InputRegisters : unit.HoldingRegisters;
 

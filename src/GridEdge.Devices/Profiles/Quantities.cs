@@ -2,13 +2,19 @@ namespace GridEdge.Devices.Profiles;
 
 /// <summary>
 /// The quantities a profile may feed, named with their SI unit, and the device units that convert
-/// to each. The meter driver maps them onto <c>MeterSample</c>; the others show in `modbus read`.
+/// to each. The meter driver maps them onto <c>MeterSample</c>, the battery driver reads
+/// <see cref="StateOfCharge"/> and <see cref="Power"/> and writes <see cref="PowerSetpoint"/>;
+/// the others show in `modbus read`.
 /// </summary>
 public static class Quantities
 {
     public const string Power = "power_w";
     public const string EnergyImport = "energy_import_wh";
     public const string EnergyExport = "energy_export_wh";
+    public const string StateOfCharge = "soc_percent";
+
+    /// <summary>A commanded power (a battery's: + charge, − discharge); only meaningful where the profile marks it writable.</summary>
+    public const string PowerSetpoint = "power_setpoint_w";
 
     public static readonly IReadOnlyList<string> PhasePowers = ["power_l1_w", "power_l2_w", "power_l3_w"];
     public static readonly IReadOnlyList<string> PhaseCurrents = ["current_l1_a", "current_l2_a", "current_l3_a"];
@@ -19,7 +25,7 @@ public static class Quantities
     [
         Power, .. PhasePowers, .. PhaseCurrents, .. PhaseVoltages, "current_a", "frequency_hz",
         EnergyImport, EnergyExport, "energy_total_wh", "power_factor", "dc_power_w", "temperature_c",
-        "soc_percent", "power_limit_percent", "max_charge_power_w", "max_discharge_power_w",
+        StateOfCharge, "power_limit_percent", "max_charge_power_w", "max_discharge_power_w", PowerSetpoint,
     ];
 
     private static readonly Dictionary<string, Dictionary<string, double>> UnitsBySuffix = new(StringComparer.Ordinal)

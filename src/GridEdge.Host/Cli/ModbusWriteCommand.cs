@@ -94,17 +94,7 @@ internal static class ModbusWriteCommand
                 return await RefuseAsync(profile, address, reference, stderr);
             }
 
-            var exponent = point.ScaleAddress is { } scale ? (short)(await client.ReadHoldingRegistersAsync(request.Unit, scale, 1, cancellationToken))[0] : 0;
-            var registers = PointCodec.Encode(point.Point, request.Value, exponent);
-            if (registers.Length == 1)
-            {
-                await client.WriteSingleRegisterAsync(request.Unit, address, registers[0], cancellationToken);
-            }
-            else
-            {
-                await client.WriteMultipleRegistersAsync(request.Unit, address, registers, cancellationToken);
-            }
-
+            var registers = await PointWriter.WriteAsync(client, request.Unit, point, request.Value, cancellationToken);
             await PrintAsync(request, point, registers, stdout);
             return ExitCodes.Success;
         }
@@ -115,7 +105,7 @@ internal static class ModbusWriteCommand
     }
 
     private static ResolvedPoint? Writable(DeviceLayout layout, ushort address) =>
-        layout.Points.FirstOrDefault(p => p.Address == address && p.Point.Writable && p.Point.Function == FunctionCode.ReadHoldingRegisters);
+        layout.Points.FirstOrDefault(p => p.Address == address && PointWriter.IsWritable(p.Point));
 
     private static Task<int> RefuseAsync(DeviceProfile profile, ushort address, string reference, TextWriter stderr)
     {

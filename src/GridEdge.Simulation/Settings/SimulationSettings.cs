@@ -18,6 +18,6 @@ public sealed record SimulationSettings
 
     public IReadOnlyList<SimulatedVehicleSettings> Vehicles { get; init; } = [];
 
-    /// <summary>The simulated battery's state of charge at the start, 0–1.</summary>
+    /// <summary>State of charge (0–1) the simulated battery starts at, when the site has one marked simulated.</summary>
     public double BatteryStateOfCharge { get; init; } = 0.5;
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GridEdge.Modbus;
 using GridEdge.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +7,7 @@ using Xunit;
 namespace GridEdge.Interop.Tests.Modbus;
 
 /// <summary>Our server against mbpoll (libmodbus), over TCP and over RTU on a socat pty pair.</summary>
-public sealed partial class ServerAgainstMbpollTests
+public sealed class ServerAgainstMbpollTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -84,21 +83,8 @@ public sealed partial class ServerAgainstMbpollTests
         Assert.Contains("Illegal data address", refused, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<string> RunAsync(string mbpoll, string[] mode, string target, string[] arguments, bool expectSuccess = true, bool withTarget = true)
-    {
-        string[] all = [.. mode, "-1", "-o", "1", .. arguments, .. withTarget ? new[] { target } : []];
-        await using var process = PeerProcess.Start(mbpoll, all);
-        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(15), Token);
-        if (expectSuccess)
-        {
-            Assert.True(exit == 0, $"mbpoll {string.Join(' ', all)} exited {exit}:\n{process.Output}");
-        }
+    private static Task<string> RunAsync(string mbpoll, string[] mode, string target, string[] arguments, bool expectSuccess = true, bool withTarget = true) =>
+        Mbpoll.RunAsync(mbpoll, [.. mode, "-1", "-o", "1", .. arguments, .. withTarget ? new[] { target } : []], expectSuccess, Token);
 
-        return process.Output;
-    }
-
-    private static double[] Values(string output) => [.. ValueLine().Matches(output).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
-
-    [GeneratedRegex(@"^\[\d+\]:\s+(-?[\d.]+)", RegexOptions.Multiline)]
-    private static partial Regex ValueLine();
+    private static double[] Values(string output) => Mbpoll.Values(output);
 }
