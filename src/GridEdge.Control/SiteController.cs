@@ -195,7 +195,8 @@ public sealed class SiteController
         var limit = _site.Grid.EffectiveImportLimit - _settings.GridMargin.ToPower(_site.Grid.Voltage, _site.Grid.Phases);
         var demandBinds = demandCeilingWatts < limit.Watts;
         var ceiling = demandBinds ? new Power(demandCeilingWatts) : limit;
-        return _battery.Decide(snapshot.Battery, measurement.GridPower, measurement.BasePower, plan?.SlotAt(now), ceiling, demandBinds, now);
+        var battery = snapshot.Battery?.Value.Power ?? Power.Zero;
+        return _battery.Decide(snapshot.Battery, measurement.GridPower, measurement.BasePower, plan?.SlotAt(now), ceiling, demandBinds, measurement.BatteryPhaseRoom(battery), now);
     }
 
     /// <summary>

@@ -11,13 +11,18 @@ namespace GridEdge.Control;
 /// </summary>
 internal sealed class SiteMeasurement
 {
-    private SiteMeasurement(Power gridPower, Power basePower, double[] phaseHeadroom, double totalHeadroomWatts)
+    private SiteMeasurement(Power gridPower, Power basePower, double[] phaseHeadroom, double totalHeadroomWatts, double[] chargerPhaseAmperes, Voltage voltage)
     {
+        _chargerPhaseAmperes = chargerPhaseAmperes;
+        _voltage = voltage;
         GridPower = gridPower;
         BasePower = basePower;
         PhaseHeadroomAmperes = phaseHeadroom;
         TotalHeadroomWatts = totalHeadroomWatts;
     }
+
+    private readonly double[] _chargerPhaseAmperes;
+    private readonly Voltage _voltage;
 
     public Power GridPower { get; }
 
@@ -59,6 +64,7 @@ internal sealed class SiteMeasurement
         }
 
         var chargersPower = Power.Zero;
+        var chargerCurrents = new double[phases];
         foreach (var (definition, sample) in trustedChargePoints)
         {
             chargersPower += sample.Power;
@@ -67,6 +73,7 @@ internal sealed class SiteMeasurement
             for (var p = 0; p < phases; p++)
             {
                 phaseCurrents[p] -= signedCurrent * usage[p];
+                chargerCurrents[p] += signedCurrent * usage[p];
             }
         }
 
@@ -84,6 +91,22 @@ internal sealed class SiteMeasurement
 
         var basePower = gridSample.Power - chargersPower - batteryPower;
         var totalHeadroom = grid.EffectiveImportLimit - margin.ToPower(grid.Voltage, phases) - basePower;
-        return new SiteMeasurement(gridSample.Power, basePower, headroom, totalHeadroom.Watts);
+        return new SiteMeasurement(gridSample.Power, basePower, headroom, totalHeadroom.Watts, chargerCurrents, grid.Voltage);
+    }
+
+    /// <summary>
+    /// The most the battery may draw (spread evenly over the phases) with the chargepoints as they draw
+    /// now, so that no phase goes over its fuse.
+    /// </summary>
+    public Power BatteryPhaseRoom(Power batteryNow)
+    {
+        var phases = PhaseHeadroomAmperes.Length;
+        var room = double.PositiveInfinity;
+        for (var p = 0; p < phases; p++)
+        {
+            room = Math.Min(room, PhaseHeadroomAmperes[p] - _chargerPhaseAmperes[p]);
+        }
+
+        return new Power(room * _voltage.Volts * phases);
     }
 }

@@ -11,8 +11,8 @@ namespace GridEdge.Control.Battery;
 /// plan's grid power: what the forecast got wrong first moves the grid toward zero (less import or less
 /// export, which costs nothing), and what would push it further out goes to the battery. Without a plan it
 /// keeps the house's own import and export at zero (self-consumption), never discharging into the cars.
-/// Then the battery's limits and state-of-charge window, and above them the import limit and the
-/// half-hour demand ceiling, which it discharges for where it can.
+/// Then the battery's limits and state-of-charge window, and above them the import limit, each phase's
+/// fuse and the half-hour demand ceiling, which it charges less or discharges for where it can.
 /// </summary>
 public sealed class BatteryController(BatteryDefinition battery, ControlSettings settings)
 {
@@ -33,7 +33,8 @@ public sealed class BatteryController(BatteryDefinition battery, ControlSettings
     /// <param name="plan">The plan's slot now, when it plans the battery.</param>
     /// <param name="importCeiling">The most the grid may import now: the import limit, or less to hold the half-hour peak.</param>
     /// <param name="demandBinds">True when <paramref name="importCeiling"/> is the demand ceiling rather than the import limit.</param>
-    public BatteryDecision Decide(Reading<BatterySample>? reading, Power gridPower, Power houseNetPower, ChargingPlanSlot? plan, Power importCeiling, bool demandBinds, DateTimeOffset now)
+    /// <param name="phaseRoom">The most the battery may draw for the fuse of its most loaded phase (it spreads over all phases).</param>
+    public BatteryDecision Decide(Reading<BatterySample>? reading, Power gridPower, Power houseNetPower, ChargingPlanSlot? plan, Power importCeiling, bool demandBinds, Power phaseRoom, DateTimeOffset now)
     {
         if (reading is null || !reading.IsUsableAt(now, settings.ChargerStaleAfter))
         {
@@ -76,12 +77,15 @@ public sealed class BatteryController(BatteryDefinition battery, ControlSettings
                 : (lowest, reason, detail);
         }
 
-        var over = withoutBattery + watts - importCeiling.Watts;
-        if (over > 0 && watts > lowest)
+        var overTotal = withoutBattery + watts - importCeiling.Watts;
+        var overPhase = watts - phaseRoom.Watts;
+        if (Math.Max(overTotal, overPhase) > 0 && watts > lowest)
         {
-            watts = Math.Max(lowest, watts - over);
-            reason = demandBinds ? DecisionReason.DemandLimit : DecisionReason.GridLimit;
-            detail = string.Create(CultureInfo.InvariantCulture, $"{(demandBinds ? "half-hour demand" : "import limit")} {importCeiling.Kilowatts:0.00} kW: discharging for it");
+            watts = Math.Max(lowest, watts - Math.Max(overTotal, overPhase));
+            reason = demandBinds && overTotal >= overPhase ? DecisionReason.DemandLimit : DecisionReason.GridLimit;
+            detail = overPhase > overTotal
+                ? string.Create(CultureInfo.InvariantCulture, $"phase fuse: at most {phaseRoom.Kilowatts:0.00} kW")
+                : string.Create(CultureInfo.InvariantCulture, $"{(demandBinds ? "half-hour demand" : "import limit")} {importCeiling.Kilowatts:0.00} kW");
         }
 
         return new BatteryDecision(battery.Id, new Power(Math.Round(watts / ResolutionWatts) * ResolutionWatts), reason, detail);

@@ -23,6 +23,10 @@ internal sealed class RunStatistics(SiteDefinition site)
     private double _pvWh;
     private double _evChargedWh;
     private double _evDischargedWh;
+    private double _batteryChargedWh;
+    private double _batteryDischargedWh;
+    private double? _batterySocFirst;
+    private double? _batterySocLast;
     private double _maxImportW;
     private DateTimeOffset? _halfHour;
     private double _halfHourImportWh;
@@ -85,6 +89,14 @@ internal sealed class RunStatistics(SiteDefinition site)
                 }
             }
 
+            if (snapshot.Battery is { Quality: not ReadingQuality.Invalid } battery)
+            {
+                _batteryChargedWh += Math.Max(0, battery.Value.Power.Watts) * hours;
+                _batteryDischargedWh += Math.Max(0, -battery.Value.Power.Watts) * hours;
+                _batterySocFirst ??= battery.Value.StateOfCharge;
+                _batterySocLast = battery.Value.StateOfCharge;
+            }
+
             foreach (var (id, reading) in snapshot.ChargePoints)
             {
                 var watts = reading.Value.Power.Watts;
@@ -125,6 +137,9 @@ internal sealed class RunStatistics(SiteDefinition site)
                     c => new RunChargePoint(Round(_chargedWh.GetValueOrDefault(c.ChargePointId)), c.Starts, c.PhaseSwitches),
                     StringComparer.Ordinal),
                 Telemetry = telemetry,
+                Battery = _batterySocFirst is { } socFirst
+                    ? new RunBattery(Round(_batteryChargedWh), Round(_batteryDischargedWh), Math.Round(socFirst, 4), Math.Round(_batterySocLast!.Value, 4))
+                    : null,
             };
         }
     }

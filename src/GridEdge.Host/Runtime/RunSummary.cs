@@ -40,8 +40,13 @@ internal sealed record RunSummary
     public required IReadOnlyDictionary<string, RunChargePoint> ChargePoints { get; init; }
 
     public required RunTelemetry Telemetry { get; init; }
+
+    /// <summary>The controlled battery's energy in and out (AC) and its state of charge at the first and last cycle; null without one.</summary>
+    public RunBattery? Battery { get; init; }
 }
 
 internal sealed record RunEnergy(double GridImport, double GridExport, double Pv, double EvCharged, double EvDischarged);
+
+internal sealed record RunBattery(double ChargedWh, double DischargedWh, double SocStart, double SocEnd);
 
 internal sealed record RunChargePoint(double EvChargedWh, int Starts, int PhaseSwitches);

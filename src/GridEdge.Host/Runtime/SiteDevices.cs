@@ -102,6 +102,11 @@ internal sealed class SiteDevices : IAsyncDisposable
             }
         }
 
+        if (site.Battery is { } battery && devices.AddBattery(battery, metersInProcess ?? inProcess) is { } batteryProblem)
+        {
+            errors.Add($"battery: {batteryProblem}");
+        }
+
         if (configuration.MqttBrokers.Count > 0)
         {
             // The gateway's own MQTT API lives on the first broker.
@@ -224,20 +229,17 @@ internal sealed class SiteDevices : IAsyncDisposable
 
         try
         {
-            _profiles ??= DeviceProfiles.Load(ProfileDirectory.For(_configuration.SourcePath));
-            if (!_profiles.TryGet(modbus.Profile, out var profile))
+            if (Profile(modbus, out var profile) is { } problem)
             {
-                return $"unknown device profile '{modbus.Profile}' (known: {string.Join(", ", _profiles.Names.Order(StringComparer.Ordinal))})";
+                return problem;
             }
 
-            _buses ??= new ModbusBuses(new ModbusClientOptions(), _time, _loggers);
-            var driver = new ModbusMeter(meter, _profiles, _buses, _time, _loggers.CreateLogger("GridEdge.Modbus"));
+            var driver = new ModbusMeter(meter, _profiles!, Buses, _time, _loggers.CreateLogger("GridEdge.Modbus"));
             _modbusMeters.Add(driver);
             Meters[meter.Id] = driver;
             if (meter.Simulated)
             {
-                _modbusSimulation ??= new SimulatedModbusDevices(_time, _loggers);
-                _modbusSimulation.Add(meter, modbus, profile, simulated!);
+                ModbusSimulation.Add(meter, modbus, profile!, simulated!);
             }
 
             return null;
@@ -246,6 +248,63 @@ internal sealed class SiteDevices : IAsyncDisposable
         {
             return ex.Message;
         }
+    }
+
+    /// <summary>
+    /// The battery's driver: the simulation's battery in process, or Modbus through its profile (the
+    /// simulation serving it there when it is simulated). A profile that does not mark a writable power
+    /// setpoint is refused here, so `run` never starts with a battery it cannot command.
+    /// </summary>
+    private string? AddBattery(BatteryDefinition battery, bool inProcess)
+    {
+        if (battery.Connection is SimulatedConnection || (battery.Simulated && inProcess))
+        {
+            Battery = Simulation!.Battery;
+            return null;
+        }
+
+        if (battery.Connection is not ModbusConnection modbus)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (Profile(modbus, out var profile) is { } problem)
+            {
+                return problem;
+            }
+
+            Battery = new ModbusBattery(battery, _profiles!, Buses, _time, _loggers.CreateLogger("GridEdge.Modbus"));
+            if (battery.Simulated)
+            {
+                ModbusSimulation.AddBattery(battery, modbus, profile!, Simulation!.Battery!);
+            }
+
+            return null;
+        }
+        catch (DeviceProfileException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private ModbusBuses Buses => _buses ??= new ModbusBuses(new ModbusClientOptions(), _time, _loggers);
+
+    private SimulatedModbusDevices ModbusSimulation => _modbusSimulation ??= new SimulatedModbusDevices(_time, _loggers);
+
+    /// <summary>The device profile a Modbus connection names; the problem when there is none by that name.</summary>
+    private string? Profile(ModbusConnection modbus, out DeviceProfile? profile)
+    {
+        _profiles ??= DeviceProfiles.Load(ProfileDirectory.For(_configuration.SourcePath));
+        if (_profiles.TryGet(modbus.Profile, out var found))
+        {
+            profile = found;
+            return null;
+        }
+
+        profile = null;
+        return $"unknown device profile '{modbus.Profile}' (known: {string.Join(", ", _profiles.Names.Order(StringComparer.Ordinal))})";
     }
 
     private string? AddChargePoint(ChargePointDefinition chargePoint, bool inProcess)
