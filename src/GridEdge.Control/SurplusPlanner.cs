@@ -222,6 +222,15 @@ internal sealed class SurplusPlanner(ControlSettings settings)
         }
 
         intent.Amperes = AmperesFor(intent, wanted);
+        if (intent.PlannedWatts is > 0)
+        {
+            // The plan's energy is what the vehicle needs: a charger that takes whole steps (go-e: 1 A) is
+            // rounded up to it, not down, or every slot falls short and a last minimum-current slot overshoots.
+            var definition = intent.Runtime.Definition;
+            var planned = new Domain.Units.Current(AmperesFor(intent, floor)).CeilingTo(definition.CurrentStep).Amperes;
+            intent.Amperes = Math.Max(intent.Amperes, Math.Min(planned, definition.MaxCurrent.Amperes));
+        }
+
         intent.Reason = intent.PlannedWatts is null ? DecisionReason.MinimumCurrent : DecisionReason.Planned;
         intent.Detail = intent.PlannedWatts is null
             ? "no plan yet: minimum current"

@@ -33,6 +33,23 @@ public sealed class PlanModeTests
         Assert.Equal(10, decision.Setpoint.Current.Amperes, 6);
     }
 
+    [Theory]
+    [InlineData(0.1, 8.5)]
+    [InlineData(1, 9)]
+    public void A_charger_with_whole_ampere_steps_is_rounded_up_to_the_plan(double stepAmperes, double expectedAmperes)
+    {
+        // 5860 W on three phases is 8.49 A: a go-e (1 A steps) gets 9 A, not 8, or every slot falls short of the plan.
+        var site = TestSites.Site([TestSites.ChargePoint("car", ChargeMode.Plan) with { CurrentStep = new(stepAmperes) }], control: TestSites.ImmediateControl);
+        var controller = new SiteController(site)
+        {
+            Plan = new ChargingPlan(T0, [new ChargingPlanSlot(T0.AddMinutes(-10), T0.AddMinutes(20), new Dictionary<string, Power> { ["car"] = new(5860) })]),
+        };
+
+        var decision = Decide(controller, gridAmperesPerPhase: 2);
+
+        Assert.Equal(expectedAmperes, decision.Setpoint.Current.Amperes, 6);
+    }
+
     [Fact]
     public void Idles_when_the_plan_waits_for_a_cheaper_slot()
     {

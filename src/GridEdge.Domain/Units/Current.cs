@@ -15,6 +15,10 @@ public readonly record struct Current(double Amperes) : IComparable<Current>
     public Current FloorTo(Current step) =>
         step.Amperes <= 0 ? this : new(Math.Round(Math.Floor((Amperes / step.Amperes) + 1e-9) * step.Amperes, 6));
 
+    /// <summary>Rounds up to a multiple of <paramref name="step"/>: for a target that must not be missed.</summary>
+    public Current CeilingTo(Current step) =>
+        step.Amperes <= 0 ? this : new(Math.Round(Math.Ceiling((Amperes / step.Amperes) - 1e-9) * step.Amperes, 6));
+
     /// <summary>Power drawn at this current on <paramref name="phases"/> phases of <paramref name="voltage"/>.</summary>
     public Power ToPower(Voltage voltage, int phases) => new(Amperes * voltage.Volts * phases);
 
