@@ -118,6 +118,7 @@ public sealed class SiteController
         var intents = new List<ChargeIntent>(_chargePoints.Length);
         var intentIndex = new List<int>(_chargePoints.Length);
         var trusted = new List<(ChargePointDefinition, ChargePointSample)>(_chargePoints.Length);
+        var unplannedWatts = 0.0;
         for (var i = 0; i < _chargePoints.Length; i++)
         {
             var runtime = _chargePoints[i];
@@ -130,6 +131,7 @@ public sealed class SiteController
             }
 
             trusted.Add((runtime.Definition, reading.Value));
+            unplannedWatts += runtime.Mode == ChargeMode.Plan ? 0 : Math.Max(0, reading.Value.Power.Watts);
             if (StopReason(runtime, reading.Value, now) is { } stop)
             {
                 if (stop.Reason is DecisionReason.NotPluggedIn or DecisionReason.ModeOff)
@@ -181,11 +183,11 @@ public sealed class SiteController
             BaseLoad = measurement.BasePower,
             Surplus = new(surplus),
             ChargePoints = decisions,
-            Battery = DecideBattery(snapshot, measurement, plan, demandCeiling, now),
+            Battery = DecideBattery(snapshot, measurement, new Power(unplannedWatts), plan, demandCeiling, now),
         };
     }
 
-    private BatteryDecision? DecideBattery(SiteSnapshot snapshot, SiteMeasurement measurement, ChargingPlan? plan, double demandCeilingWatts, DateTimeOffset now)
+    private BatteryDecision? DecideBattery(SiteSnapshot snapshot, SiteMeasurement measurement, Power unplanned, ChargingPlan? plan, double demandCeilingWatts, DateTimeOffset now)
     {
         if (_battery is null)
         {
@@ -196,7 +198,8 @@ public sealed class SiteController
         var demandBinds = demandCeilingWatts < limit.Watts;
         var ceiling = demandBinds ? new Power(demandCeilingWatts) : limit;
         var battery = snapshot.Battery?.Value.Power ?? Power.Zero;
-        return _battery.Decide(snapshot.Battery, measurement.GridPower, measurement.BasePower, plan?.SlotAt(now), ceiling, demandBinds, measurement.BatteryPhaseRoom(battery), now);
+        var site = new BatteryController.Site(measurement.GridPower, measurement.BasePower, unplanned, ceiling, demandBinds, measurement.BatteryPhaseRoom(battery));
+        return _battery.Decide(snapshot.Battery, site, plan?.SlotAt(now), now);
     }
 
     /// <summary>

@@ -96,6 +96,24 @@ public sealed class BatteryControlTests
     }
 
     [Fact]
+    public void With_a_plan_a_car_charging_outside_it_is_not_drained_from_the_battery()
+    {
+        // Plan: battery idle, grid +1 kW for the house. A car in mode now draws 11 kW the plan knows nothing
+        // of: the grid takes it, the battery stays idle.
+        var controller = Controller(ChargeMode.Now);
+        controller.Plan = new ChargingPlan(Noon, [new ChargingPlanSlot(Noon, Noon.AddMinutes(30), new Dictionary<string, Power>())
+        {
+            Battery = Power.Zero,
+            Grid = new(1000),
+        }]);
+
+        var decision = Cycle(controller, gridWatts: 1000 + (16 * 230 * 3), batteryWatts: 0, soc: 0.5, carAmperes: 16).Battery!;
+
+        Assert.Equal(0, decision.Setpoint.Watts, 6);
+        Assert.Equal(DecisionReason.Planned, decision.Reason);
+    }
+
+    [Fact]
     public void The_import_limit_comes_before_a_planned_charge()
     {
         // A plan that asks more of the grid than the connection gives (say, made before the limit was

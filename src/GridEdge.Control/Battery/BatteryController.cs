@@ -22,19 +22,23 @@ public sealed class BatteryController(BatteryDefinition battery, ControlSettings
     /// <summary>State of charge within this of a bound counts as at it (SoC registers resolve 0.1–1 %).</summary>
     private const double SocTolerance = 0.002;
 
-    public string Id => battery.Id;
-
     /// <summary>Zero: the battery holds (no reading, no trusted grid meter, gateway stopping).</summary>
     public BatteryDecision Hold(DecisionReason reason, string why) => new(battery.Id, Power.Zero, reason, $"{why}: hold");
 
+    /// <summary>What the cycle measured that the battery's decision needs.</summary>
+    /// <param name="GridPower">The grid meter's power (+ import).</param>
+    /// <param name="HouseNetPower">The site without chargepoints and battery (+ consumption, PV negative).</param>
+    /// <param name="UnplannedCharging">What chargepoints outside mode plan draw: the plan does not know it, and the battery does not pay for it.</param>
+    /// <param name="ImportCeiling">The most the grid may import now: the import limit, or less to hold the half-hour peak.</param>
+    /// <param name="DemandBinds">True when <paramref name="ImportCeiling"/> is the demand ceiling rather than the import limit.</param>
+    /// <param name="PhaseRoom">The most the battery may draw for the fuse of its most loaded phase (it spreads over all phases).</param>
+    public readonly record struct Site(Power GridPower, Power HouseNetPower, Power UnplannedCharging, Power ImportCeiling, bool DemandBinds, Power PhaseRoom);
+
     /// <param name="reading">The battery's latest reading.</param>
-    /// <param name="gridPower">The grid meter's power (+ import).</param>
-    /// <param name="houseNetPower">The site without chargepoints and battery (+ consumption, PV negative).</param>
+    /// <param name="site">What the cycle measured.</param>
     /// <param name="plan">The plan's slot now, when it plans the battery.</param>
-    /// <param name="importCeiling">The most the grid may import now: the import limit, or less to hold the half-hour peak.</param>
-    /// <param name="demandBinds">True when <paramref name="importCeiling"/> is the demand ceiling rather than the import limit.</param>
-    /// <param name="phaseRoom">The most the battery may draw for the fuse of its most loaded phase (it spreads over all phases).</param>
-    public BatteryDecision Decide(Reading<BatterySample>? reading, Power gridPower, Power houseNetPower, ChargingPlanSlot? plan, Power importCeiling, bool demandBinds, Power phaseRoom, DateTimeOffset now)
+    /// <param name="now">The cycle's time.</param>
+    public BatteryDecision Decide(Reading<BatterySample>? reading, Site site, ChargingPlanSlot? plan, DateTimeOffset now)
     {
         if (reading is null || !reading.IsUsableAt(now, settings.ChargerStaleAfter))
         {
@@ -43,49 +47,49 @@ public sealed class BatteryController(BatteryDefinition battery, ControlSettings
 
         var present = reading.Value;
         // The grid as it would be with the battery idle.
-        var withoutBattery = gridPower.Watts - present.Power.Watts;
+        var withoutBattery = site.GridPower.Watts - present.Power.Watts;
         double watts;
         DecisionReason reason;
         string detail;
         if (plan is { Battery: { } planned, Grid: { } target })
         {
-            var expected = withoutBattery + planned.Watts;
-            var grid = Math.Clamp(expected, Math.Min(target.Watts, 0), Math.Max(target.Watts, 0));
-            watts = grid - withoutBattery;
+            // The plan's grid power covers the house and the planned cars; a car charging outside the plan is
+            // left to the grid rather than drained from the battery.
+            var known = withoutBattery - site.UnplannedCharging.Watts;
+            var grid = Math.Clamp(known + planned.Watts, Math.Min(target.Watts, 0), Math.Max(target.Watts, 0));
+            watts = grid - known;
             reason = DecisionReason.Planned;
             detail = string.Create(CultureInfo.InvariantCulture, $"plan: battery {planned.Kilowatts:0.00} kW, grid {target.Kilowatts:0.00} kW");
         }
         else
         {
             // Soak up any export; cover only the house's own import, not what the cars draw.
-            watts = withoutBattery < 0 ? -withoutBattery : -Math.Min(withoutBattery, Math.Max(0, houseNetPower.Watts));
+            watts = withoutBattery < 0 ? -withoutBattery : -Math.Min(withoutBattery, Math.Max(0, site.HouseNetPower.Watts));
             reason = DecisionReason.SelfConsumption;
             detail = "no plan: grid toward zero";
         }
 
         var (lowest, highest) = Range(present.StateOfCharge);
-        if (watts > highest)
+        if (watts > highest && highest == 0)
         {
-            (watts, reason, detail) = highest <= 0 && watts > 0
-                ? (highest, DecisionReason.BatteryFull, Percent("full", present.StateOfCharge))
-                : (highest, reason, detail);
+            (reason, detail) = (DecisionReason.BatteryFull, Percent("full", present.StateOfCharge));
         }
-        else if (watts < lowest)
+        else if (watts < lowest && lowest == 0)
         {
-            (watts, reason, detail) = lowest >= 0 && watts < 0
-                ? (lowest, DecisionReason.BatteryEmpty, Percent("empty", present.StateOfCharge))
-                : (lowest, reason, detail);
+            (reason, detail) = (DecisionReason.BatteryEmpty, Percent("empty", present.StateOfCharge));
         }
 
-        var overTotal = withoutBattery + watts - importCeiling.Watts;
-        var overPhase = watts - phaseRoom.Watts;
+        watts = Math.Clamp(watts, lowest, highest);
+
+        var overTotal = withoutBattery + watts - site.ImportCeiling.Watts;
+        var overPhase = watts - site.PhaseRoom.Watts;
         if (Math.Max(overTotal, overPhase) > 0 && watts > lowest)
         {
             watts = Math.Max(lowest, watts - Math.Max(overTotal, overPhase));
-            reason = demandBinds && overTotal >= overPhase ? DecisionReason.DemandLimit : DecisionReason.GridLimit;
+            reason = site.DemandBinds && overTotal >= overPhase ? DecisionReason.DemandLimit : DecisionReason.GridLimit;
             detail = overPhase > overTotal
-                ? string.Create(CultureInfo.InvariantCulture, $"phase fuse: at most {phaseRoom.Kilowatts:0.00} kW")
-                : string.Create(CultureInfo.InvariantCulture, $"{(demandBinds ? "half-hour demand" : "import limit")} {importCeiling.Kilowatts:0.00} kW");
+                ? string.Create(CultureInfo.InvariantCulture, $"phase fuse: at most {site.PhaseRoom.Kilowatts:0.00} kW")
+                : string.Create(CultureInfo.InvariantCulture, $"{(site.DemandBinds ? "half-hour demand" : "import limit")} {site.ImportCeiling.Kilowatts:0.00} kW");
         }
 
         return new BatteryDecision(battery.Id, new Power(Math.Round(watts / ResolutionWatts) * ResolutionWatts), reason, detail);

@@ -10,9 +10,9 @@ namespace GridEdge.Host.Planning;
 
 /// <summary>
 /// Keeps a plan for the chargepoints in mode plan and the battery the gateway controls: learns PV and
-/// house load per slot, and at every
-/// slot boundary — or when a vehicle arrives, leaves or changes its target, or a price or forecast
-/// schedule changes — asks the LP planner for a new plan over the horizon (per-slot conditions from
+/// house load per slot, and at every slot boundary — or when a vehicle arrives, leaves or changes its
+/// target, or a price or forecast schedule changes — asks the LP planner for a new plan over the
+/// horizon (per-slot conditions from
 /// <see cref="SlotConditionsBuilder"/>, each vehicle's energy, target and departure). A solve runs
 /// off the control loop; until it lands the previous plan, or the controller's rule-based fallback,
 /// stays in force.
@@ -149,7 +149,7 @@ internal sealed class PlanningService
             var plan = _planner.CreatePlan(request, CancellationToken.None);
             PlanMade?.Invoke(plan);
             Store(request);
-            return ToChargingPlan(plan);
+            return ToChargingPlan(plan, request.Battery is not null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -182,7 +182,8 @@ internal sealed class PlanningService
         }
     }
 
-    private ChargingPlan ToChargingPlan(Plan plan) => new(
+    /// <param name="withBattery">The plan was made with the battery's state, so its battery and grid powers are meant to be followed.</param>
+    private ChargingPlan ToChargingPlan(Plan plan, bool withBattery) => new(
         _time.GetUtcNow(),
         [.. plan.Slots.Select(s => new ChargingPlanSlot(
             s.Start,
@@ -190,8 +191,8 @@ internal sealed class PlanningService
             s.Vehicles.ToDictionary(v => v.VehicleId, v => Power.FromKilowatts(v.PowerKw), StringComparer.Ordinal))
         {
             ImportCeiling = _site.Tariff is { DemandChargePerKw: > 0 } ? Power.FromKilowatts(s.ImportCeilingKw) : null,
-            Battery = _battery is null ? null : Power.FromKilowatts(s.BatteryKw),
-            Grid = _battery is null ? null : Power.FromKilowatts(s.GridImportKw - s.GridExportKw),
+            Battery = withBattery ? Power.FromKilowatts(s.BatteryKw) : null,
+            Grid = withBattery ? Power.FromKilowatts(s.GridImportKw - s.GridExportKw) : null,
         })]);
 
     private void Learn(SiteSnapshot snapshot, ControlDecision decision)
