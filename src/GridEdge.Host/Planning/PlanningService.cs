@@ -53,7 +53,7 @@ internal sealed class PlanningService
         _time = time;
         _logger = logger;
         _planner = planner ?? new LpPlanner(new PlannerOptions { TimeLimit = TimeSpan.FromSeconds(5) }, time);
-        _forecaster = new HistoryForecaster(new ClearSky(_settings.Latitude, _settings.Longitude));
+        _forecaster = new HistoryForecaster(new ClearSky(_settings.Latitude, _settings.Longitude)) { PeakKw = site.Pv?.PeakPower.Kilowatts ?? 0 };
         _pv = new SlotHistory(_settings.Slot);
         _load = new SlotHistory(_settings.Slot);
         _surprise = new LoadSurprise();

@@ -5,10 +5,18 @@ namespace GridEdge.Optimization.Forecasts;
 /// the last <see cref="Days"/> days, yesterday weighted most (each older day × <see cref="Decay"/>).
 /// PV: the clear-sky curve times the recent days' clearness (measured PV energy over clear-sky energy,
 /// blended the same way) times the peak the site reached relative to clear sky, so no kWp has to be known.
-/// Missing slots are skipped; without any history the forecast is 0.
+/// Missing slots are skipped. Without a whole past day of PV, a site whose peak is known
+/// (<see cref="PeakKw"/>) is forecast at <see cref="PriorClearness"/> of its clear-sky output rather than at
+/// nothing, so a new gateway does not plan its first sunny day as dark (and buy grid energy to store it).
 /// </summary>
 public sealed class HistoryForecaster(ClearSky clearSky)
 {
+    /// <summary>The PV's rated peak in kW (the site's <c>pv.peak_w</c>); 0 = unknown.</summary>
+    public double PeakKw { get; init; }
+
+    /// <summary>Clearness assumed before a whole day was measured: an average day, neither clear nor overcast.</summary>
+    public double PriorClearness { get; init; } = 0.5;
+
     public int Days { get; init; } = 7;
 
     public double Decay { get; init; } = 0.6;
@@ -57,6 +65,11 @@ public sealed class HistoryForecaster(ClearSky clearSky)
                 sum += weight * (samples.Sum(s => s.Value) / (scale * clear));
                 weights += weight;
             }
+        }
+
+        if (weights == 0 && PeakKw > 0)
+        {
+            (scale, sum, weights) = (Math.Max(scale, PeakKw), PriorClearness, 1);
         }
 
         var clearness = weights > 0 ? Math.Clamp(sum / weights, 0, 1) : 0;

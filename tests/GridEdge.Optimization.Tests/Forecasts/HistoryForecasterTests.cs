@@ -44,6 +44,20 @@ public sealed class HistoryForecasterTests
     }
 
     [Fact]
+    public void Without_a_past_day_a_known_peak_is_forecast_at_an_average_days_clearness()
+    {
+        // Only this morning measured (no whole day yet): 6 kWp at the prior 0.5; an unknown peak stays dark.
+        var history = new List<Sample> { new(Today.AddHours(9), 3 * Tokyo.Relative(Today.AddHours(9), Slot)) };
+        var noon = Today.AddHours(12);
+
+        var known = new HistoryForecaster(Tokyo) { PeakKw = 6 }.Pv(history, Today, Slot, 48);
+        var unknown = new HistoryForecaster(Tokyo).Pv([], Today, Slot, 48);
+
+        Assert.Equal(6 * 0.5 * Tokyo.Relative(noon, Slot), known[24], 1e-9);
+        Assert.All(unknown, kw => Assert.Equal(0, kw));
+    }
+
+    [Fact]
     public void External_file_replaces_the_slots_it_covers()
     {
         const string Csv = "start,pv_kw,load_kw\n2026-11-23T00:30:00+09:00,1.5,0.25\n";
