@@ -39,7 +39,7 @@ public sealed class SiteController
         _chargePoints = [.. site.ChargePoints.Select(c => new ChargePointRuntime(c))];
         _surplusPlanner = new SurplusPlanner(_settings);
         Demand = site.Tariff is { DemandChargePerKw: > 0 } tariff ? new DemandMeter(site.TimeZone, tariff.BilledPeak) : null;
-        _battery = site.Battery is { } battery && (battery.Connection is not null || battery.Simulated) ? new BatteryController(battery, _settings) : null;
+        _battery = site.Battery is { IsControlled: true } battery ? new BatteryController(battery, _settings) : null;
     }
 
     /// <summary>The half-hour import the site is billed on, when its tariff has a demand charge.</summary>
@@ -197,8 +197,7 @@ public sealed class SiteController
         var limit = _site.Grid.EffectiveImportLimit - _settings.GridMargin.ToPower(_site.Grid.Voltage, _site.Grid.Phases);
         var demandBinds = demandCeilingWatts < limit.Watts;
         var ceiling = demandBinds ? new Power(demandCeilingWatts) : limit;
-        var battery = snapshot.Battery?.Value.Power ?? Power.Zero;
-        var site = new BatteryController.Site(measurement.GridPower, measurement.BasePower, unplanned, ceiling, demandBinds, measurement.BatteryPhaseRoom(battery));
+        var site = new BatteryController.Site(measurement.GridPower, measurement.BasePower, unplanned, ceiling, demandBinds, measurement.BatteryPhaseRoom());
         return _battery.Decide(snapshot.Battery, site, plan?.SlotAt(now), now);
     }
 

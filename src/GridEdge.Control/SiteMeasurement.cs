@@ -98,7 +98,7 @@ internal sealed class SiteMeasurement
     /// The most the battery may draw (spread evenly over the phases) with the chargepoints as they draw
     /// now, so that no phase goes over its fuse.
     /// </summary>
-    public Power BatteryPhaseRoom(Power batteryNow)
+    public Power BatteryPhaseRoom()
     {
         var phases = PhaseHeadroomAmperes.Length;
         var room = double.PositiveInfinity;

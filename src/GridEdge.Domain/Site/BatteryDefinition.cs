@@ -39,4 +39,7 @@ public sealed record BatteryDefinition
 
     /// <summary>True when the built-in simulation plays this battery (behind a Modbus server at its endpoint, if it has one).</summary>
     public bool Simulated { get; init; }
+
+    /// <summary>True when the gateway reads and commands the battery (and so plans it), not only describes it.</summary>
+    public bool IsControlled => Connection is not null || Simulated;
 }

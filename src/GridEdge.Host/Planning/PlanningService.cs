@@ -66,7 +66,7 @@ internal sealed class PlanningService
     public static bool HasControlledBattery(SiteDefinition site) => Controlled(site?.Battery) is not null;
 
     /// <summary>The planner's view of a battery the gateway controls; the plan's end keeps the lowest SoC (the horizon rolls on).</summary>
-    private static BatterySpec? Controlled(BatteryDefinition? battery) => battery is { } b && (b.Connection is not null || b.Simulated)
+    private static BatterySpec? Controlled(BatteryDefinition? battery) => battery is { IsControlled: true } b
         ? new BatterySpec(
             b.MinStateOfCharge * b.Capacity.KilowattHours,
             b.MaxStateOfCharge * b.Capacity.KilowattHours,

@@ -77,7 +77,7 @@ internal static class MeasuredDeviation
 
     /// <summary>
     /// How far the house has run above its forecast in the last day's slots (90th percentile, 0 before
-    /// 8 slots are known): the headroom a demand-charge plan keeps for what the forecast cannot see.
+    /// 8 slots are known): the room a plan keeps below the billed peak and the import limit for spikes.
     /// </summary>
     public static double LoadSurpriseKw(Scenario scenario, int now)
     {
